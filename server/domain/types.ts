@@ -1,0 +1,112 @@
+// The domain's vocabulary. Plain data only: every other layer speaks in these shapes.
+
+export type SegmentKind =
+  | 'title'
+  | 'date'
+  | 'paragraph'
+  | 'heading'
+  | 'contact'
+  | 'signatory'
+  | 'supporter';
+
+/**
+ * A locked part of a segment's source. Links appear in segment text as numbered tags around the
+ * linked words, `<1>killed</1>`; the translator may move and translate the words but the URL lives
+ * here only. Tokens (e-mail addresses) appear as `{1}` and render as the original text.
+ */
+export interface Placeholder {
+  kind: 'link' | 'token';
+  /** 1-based number, unique per kind within a segment. */
+  n: number;
+  /** link: target URL exactly as in the source; token: the locked text (an e-mail address). */
+  value: string;
+}
+
+export interface Segment {
+  /** Stable id ("s1", "s2", ...). Never changes, never reused for other text. */
+  id: string;
+  /** 0-based position in the statement. */
+  index: number;
+  kind: SegmentKind;
+  /** Source text with placeholders in tag form (see Placeholder). */
+  source: string;
+  /** Hash of `source`, so a translation knows which source it was made against. */
+  sourceHash: string;
+  placeholders: Placeholder[];
+  /** Position in a numbered list (structure, not text the translator types). */
+  listNumber?: number;
+}
+
+export interface Statement {
+  id: string;
+  title: string;
+  sourceLocale: string;
+  /** Grows by one with each import of a new source text. */
+  sourceRevision: number;
+  segments: Segment[];
+  /** Next number for a new segment id; ids are never reused. */
+  nextSegmentNumber: number;
+  /** Segments removed by a later source revision (kept so their ids are never reused). */
+  removedSegmentIds: string[];
+}
+
+export const STATUSES = [
+  'untranslated',
+  'draft',
+  'needs_work',
+  'outdated',
+  'submitted',
+  'approved',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+export type HistoryAction = 'save' | 'submit' | 'approve' | 'request_changes' | 'outdate';
+
+export interface HistoryEntry {
+  revision: number;
+  action: HistoryAction;
+  status: Status;
+  text: string;
+  /** Account id (never shown in public). */
+  actor: string;
+  at: string;
+  comment?: string;
+}
+
+export interface Translation {
+  segmentId: string;
+  locale: string;
+  text: string;
+  status: Status;
+  /** 0 while untranslated; grows by one with every change. */
+  revision: number;
+  /** Source hash the text was made against. */
+  sourceHash: string;
+  /** Account id of the last person who changed the text. */
+  author: string;
+  updatedAt: string;
+  /** Reviewer's comment when changes were requested. */
+  comment?: string;
+  history: HistoryEntry[];
+}
+
+export type Role = 'admin' | 'editor' | 'translator';
+
+export interface Account {
+  id: string;
+  name: string;
+  role: Role;
+  /** Locales granted (ignored for admins, who may do everything). */
+  locales: string[];
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface LocaleSetting {
+  tag: string;
+  /** Name in the language itself when Intl has none (or an admin prefers another). */
+  nativeName?: string;
+  /** An admin may let the single editor of a locale approve their own translations. */
+  allowSelfReview?: boolean;
+}

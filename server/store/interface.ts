@@ -1,0 +1,66 @@
+// The storage contract the services rely on. Implementations: lowdb (JSON files, default).
+// A second implementation (PostgreSQL) would pass the same contract tests in test/store/.
+import type { Account, LocaleSetting, Statement, Translation } from '../domain/types.js';
+
+/** Thrown by an update function to abort the update: nothing is written. */
+export type TranslationUpdate = (current: Translation | undefined) => Translation;
+
+export interface ApiToken {
+  /** SHA-256 of the token, hex. The token itself is never stored. */
+  hash: string;
+  accountId: string;
+  createdAt: string;
+}
+
+export interface SetupToken {
+  hash: string;
+  expiresAt: string;
+}
+
+export interface StatementStore {
+  listStatements(): Promise<Statement[]>;
+  getStatement(id: string): Promise<Statement | undefined>;
+  /** Creates the statement's file. Rejects when the id exists. */
+  createStatement(statement: Statement): Promise<void>;
+  /** Replaces a statement (a new source revision) together with the translations it outdated. */
+  replaceStatement(statement: Statement, changed: Translation[]): Promise<void>;
+  /** All translations of a statement into one locale. */
+  listTranslations(statementId: string, locale: string): Promise<Translation[]>;
+  /** All translations of a statement, every locale. */
+  listAllTranslations(statementId: string): Promise<Translation[]>;
+  getTranslation(statementId: string, locale: string, segmentId: string): Promise<Translation | undefined>;
+  /**
+   * Atomic read-modify-write of one translation. `update` runs with no other update of the same
+   * statement in between; when it throws, nothing is written and the error propagates. Resolves
+   * only once the new value is durably on disk.
+   */
+  updateTranslation(
+    statementId: string,
+    locale: string,
+    segmentId: string,
+    update: TranslationUpdate,
+  ): Promise<Translation>;
+}
+
+export interface AccountStore {
+  listAccounts(): Promise<Account[]>;
+  getAccount(id: string): Promise<Account | undefined>;
+  findAccountByName(name: string): Promise<Account | undefined>;
+  /** Rejects with a DuplicateError when the name is taken. */
+  createAccount(account: Account): Promise<void>;
+  updateAccount(id: string, update: (current: Account) => Account): Promise<Account>;
+  addToken(token: ApiToken): Promise<void>;
+  findToken(hash: string): Promise<ApiToken | undefined>;
+  getSetupToken(): Promise<SetupToken | undefined>;
+  setSetupToken(token: SetupToken | undefined): Promise<void>;
+}
+
+export interface SettingsStore {
+  listLocales(): Promise<LocaleSetting[]>;
+  /** Adds or replaces a locale setting. */
+  putLocale(locale: LocaleSetting): Promise<void>;
+}
+
+export interface Store extends StatementStore, AccountStore, SettingsStore {
+  close(): Promise<void>;
+}
