@@ -1,0 +1,97 @@
+// createApp(deps) wires the layers into an Express app; tests import it, main.ts listens.
+import compression from 'compression';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { apiRouter } from './http/api.js';
+import { csrfProtection, resolveActor } from './http/auth.js';
+import { errorHandler, notFound } from './http/errors.js';
+import { interfaceLanguage } from './http/language.js';
+import { accountPages } from './http/pages/account.js';
+import { adminPages } from './http/pages/admin.js';
+import { readerPages } from './http/pages/reader.js';
+import { workPages } from './http/pages/work.js';
+import type { I18n } from './i18n/index.js';
+import type { ServiceDeps } from './services/deps.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface AppDeps {
+  services: ServiceDeps;
+  i18n: I18n;
+  sessionStore: session.Store;
+  sessionSecret: string;
+  /** Express `trust proxy`, for a TLS-terminating proxy in front (cookies become Secure). */
+  trustProxy?: boolean;
+  log?: (line: string) => void;
+}
+
+/** Largest JSON or form body accepted (a translation is at most 10,000 characters). */
+export const BODY_LIMIT = '64kb';
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  const log = deps.log ?? ((line: string) => console.error(line));
+  app.disable('x-powered-by');
+  app.set('view engine', 'ejs');
+  app.set('views', path.join(root, 'views'));
+  app.set('trust proxy', deps.trustProxy ? 1 : false);
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          imgSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'none'"],
+          objectSrc: ["'none'"],
+        },
+      },
+      referrerPolicy: { policy: 'same-origin' },
+    }),
+  );
+  app.use(compression());
+  app.get('/healthz', (_req, res) => {
+    res.status(200).type('text').send('ok');
+  });
+  app.use('/static', express.static(path.join(root, 'public'), { maxAge: '1d' }));
+  app.use('/fonts', express.static(path.join(root, 'node_modules', '@fontsource'), { maxAge: '365d', immutable: true }));
+
+  app.use(cookieParser());
+  app.use(
+    session({
+      name: 'tandem.sid',
+      store: deps.sessionStore,
+      secret: deps.sessionSecret,
+      resave: false,
+      saveUninitialized: false,
+      rolling: false,
+      proxy: deps.trustProxy,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: deps.trustProxy ? 'auto' : false, maxAge: 14 * 24 * 3600_000 },
+    }),
+  );
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 100 }));
+  app.use(interfaceLanguage(deps.i18n));
+  app.use(resolveActor(deps.services));
+  app.use(csrfProtection);
+
+  app.use('/api/v1', apiRouter(deps.services));
+  app.use(accountPages(deps.services));
+  app.use(readerPages(deps.services));
+  app.use(workPages(deps.services));
+  app.use(adminPages(deps.services));
+  app.use(notFound);
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,98 @@
+// JSON API /api/v1 (DESIGN.md "HTTP surface"). Thin: validate, call one service, present.
+import { Router } from 'express';
+import { z } from 'zod';
+import { enableLocale, listLocales } from '../services/locales.js';
+import { getProgress } from '../services/editions.js';
+import { listStatements, requireStatement } from '../services/statements.js';
+import { listTranslations, reviewTranslation, saveTranslation, toView } from '../services/translations.js';
+import type { ServiceDeps } from '../services/deps.js';
+import { actorOf } from './auth.js';
+import { presentLocale, presentProgress } from './presenters/api.js';
+import { inputOf, sidLocale, sidLocaleSegment, statementId, validate } from './validate.js';
+
+const TEXT_MAX = 20_000; // transport limit; the service applies the real limit with its own message
+
+const saveBody = z.object({
+  text: z.string().max(TEXT_MAX),
+  baseRevision: z.number().int().min(0),
+  action: z.enum(['save', 'submit']),
+});
+const reviewBody = z.object({
+  decision: z.enum(['approve', 'request_changes']),
+  revision: z.number().int().min(0),
+  comment: z.string().max(5000).optional(),
+});
+const localeBody = z.object({ tag: z.string().min(1).max(100), nativeName: z.string().max(100).optional() });
+
+type Ref = z.infer<typeof sidLocaleSegment>;
+
+export function apiRouter(deps: ServiceDeps): Router {
+  const api = Router();
+
+  api.get('/statements', async (_req, res) => {
+    res.json(await listStatements(deps));
+  });
+
+  api.get('/statements/:sid', validate({ params: z.object({ sid: statementId }) }), async (_req, res) => {
+    const s = await requireStatement(deps, inputOf<{ sid: string }>(res, 'params').sid);
+    res.json({
+      id: s.id,
+      title: s.title,
+      sourceLocale: s.sourceLocale,
+      sourceRevision: s.sourceRevision,
+      segments: s.segments.map(({ id, index, kind, source, listNumber }) => ({
+        id, index, kind, source, ...(listNumber === undefined ? {} : { listNumber }),
+      })),
+    });
+  });
+
+  api.get('/statements/:sid/progress', validate({ params: z.object({ sid: statementId }) }), async (_req, res) => {
+    res.json(presentProgress(await getProgress(deps, inputOf<{ sid: string }>(res, 'params').sid)));
+  });
+
+  api.get('/statements/:sid/translations/:locale', validate({ params: sidLocale }), async (_req, res) => {
+    const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
+    res.json((await listTranslations(deps, actorOf(res), sid, locale)).map(toView));
+  });
+
+  api.put(
+    '/statements/:sid/translations/:locale/:segmentId',
+    validate({ params: sidLocaleSegment, body: saveBody }),
+    async (_req, res) => {
+      const p = inputOf<Ref>(res, 'params');
+      const body = inputOf<z.infer<typeof saveBody>>(res, 'body');
+      const { translation, checks } = await saveTranslation(deps, actorOf(res), {
+        statementId: p.sid, locale: p.locale, segmentId: p.segmentId, ...body,
+      });
+      const tr = res.locals.tr;
+      res.json({
+        ...toView(translation),
+        checks: checks.map((c) => ({ id: c.id, severity: c.severity, message: tr.t(c.key, c.params) })),
+      });
+    },
+  );
+
+  api.post(
+    '/statements/:sid/translations/:locale/:segmentId/review',
+    validate({ params: sidLocaleSegment, body: reviewBody }),
+    async (_req, res) => {
+      const p = inputOf<Ref>(res, 'params');
+      const body = inputOf<z.infer<typeof reviewBody>>(res, 'body');
+      const t = await reviewTranslation(deps, actorOf(res), {
+        statementId: p.sid, locale: p.locale, segmentId: p.segmentId, ...body,
+      });
+      res.json(toView(t));
+    },
+  );
+
+  api.get('/locales', async (_req, res) => {
+    res.json((await listLocales(deps)).map(presentLocale));
+  });
+
+  api.post('/locales', validate({ body: localeBody }), async (_req, res) => {
+    const body = inputOf<z.infer<typeof localeBody>>(res, 'body');
+    res.status(201).json(presentLocale(await enableLocale(deps, actorOf(res), body)));
+  });
+
+  return api;
+}

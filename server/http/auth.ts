@@ -1,0 +1,74 @@
+// Who is calling: a bearer token (API tools) or a session cookie (browsers). And CSRF: every
+// state-changing request made with a cookie must carry the session's token (synchronizer token,
+// bound to the server-side session; bearer-token calls need none, browsers never send those).
+import type { RequestHandler } from 'express';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { DomainError } from '../domain/errors.js';
+import type { Actor } from '../domain/permissions.js';
+import { accountForToken, activeAccount, toActor } from '../services/accounts.js';
+import type { ServiceDeps } from '../services/deps.js';
+import { isApi } from './errors.js';
+
+declare module 'express-session' {
+  interface SessionData {
+    accountId?: string;
+    csrf?: string;
+  }
+}
+
+export function resolveActor(deps: ServiceDeps): RequestHandler {
+  return async (req, res, next) => {
+    let actor: Actor | undefined;
+    const header = req.get('authorization');
+    if (header !== undefined) {
+      const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(header);
+      const account = match ? await accountForToken(deps, match[1]!) : undefined;
+      if (!account) throw new DomainError('unauthenticated', 'auth.invalid_token');
+      actor = toActor(account);
+      res.locals.viaToken = true;
+    } else if (req.session?.accountId) {
+      const account = await activeAccount(deps, req.session.accountId);
+      if (account) actor = toActor(account);
+      else delete req.session.accountId; // disabled or removed: the session ends at once
+    }
+    res.locals.actor = actor;
+    // Pages show a logout form (and others) to logged-in users: they need the session's token.
+    if (actor && !res.locals.viaToken) res.locals.csrfHeader = csrfToken(req);
+    next();
+  };
+}
+
+export const actorOf = (res: { locals: Record<string, unknown> }) => res.locals.actor as Actor | undefined;
+
+/** The session's CSRF token, created on first use; forms put it in `_csrf`, scripts in a header. */
+export function csrfToken(req: Parameters<RequestHandler>[0]): string {
+  if (!req.session.csrf) req.session.csrf = randomBytes(24).toString('base64url');
+  return req.session.csrf;
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const csrfProtection: RequestHandler = (req, res, next) => {
+  if (SAFE.has(req.method) || res.locals.viaToken) return next();
+  // Anonymous API calls change nothing (the services refuse them with 401), so only API calls
+  // riding on a logged-in session need the token; every form needs it.
+  if (isApi(req.path) && !res.locals.actor) return next();
+  const sent = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.get('x-csrf-token');
+  const expected = req.session?.csrf;
+  if (typeof sent !== 'string' || !expected || !sameToken(sent, expected)) {
+    throw new DomainError('csrf', 'auth.csrf');
+  }
+  next();
+};
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** For pages that need a logged-in user: the login page, then back here. */
+export const requireLogin: RequestHandler = (req, res, next) => {
+  if (actorOf(res)) return next();
+  res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
+};

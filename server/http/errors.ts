@@ -1,0 +1,56 @@
+// One table maps error codes to HTTP statuses; one handler words errors in the caller's language,
+// as JSON under /api and as a page elsewhere. Stack traces and paths never reach a client.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { DomainError, type ErrorCode } from '../domain/errors.js';
+
+export const STATUS_OF: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf: 403,
+  not_found: 404,
+  conflict: 409,
+  duplicate: 409,
+  invalid_transition: 409,
+  too_large: 413,
+  checks_failed: 422,
+  import_failed: 422,
+};
+
+/** Errors thrown by body parsers and other middleware, as DomainErrors. */
+function asDomainError(err: unknown): DomainError | undefined {
+  if (err instanceof DomainError) return err;
+  const type = (err as { type?: string } | null)?.type;
+  if (type === 'entity.too.large') return new DomainError('too_large', 'request.too_large');
+  if (type === 'entity.parse.failed') return new DomainError('invalid_input', 'request.malformed_json');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new DomainError('invalid_input', 'request.unsupported_encoding');
+  }
+  const status = (err as { status?: number } | null)?.status;
+  if (status === 400) return new DomainError('invalid_input', 'request.malformed');
+  return undefined;
+}
+
+export const isApi = (path: string) => path.startsWith('/api/');
+
+export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const known = asDomainError(err);
+    if (!known) log(`error on ${req.method} ${req.path}: ${(err as Error)?.stack ?? String(err)}`);
+    const code: ErrorCode | 'internal' = known?.code ?? 'internal';
+    const status = known ? STATUS_OF[known.code] : 500;
+    const key = known ? known.key : 'internal';
+    const tr = res.locals.tr;
+    const message: string = tr ? tr.t(`errors.${key}`, known?.params) : key;
+    if (res.headersSent) return;
+    if (isApi(req.path)) {
+      res.status(status).json({ error: { code, message, ...(known?.details ?? {}) } });
+      return;
+    }
+    res.status(status).render('error', { status, message, code });
+  };
+}
+
+export const notFound: RequestHandler = () => {
+  throw new DomainError('not_found', 'page.not_found');
+};

@@ -1,0 +1,69 @@
+// View models for the translator workspace and the review queue.
+import type { LocaleInfo } from '../../domain/locales.js';
+import { parseSegmentText } from '../../domain/placeholders.js';
+import type { Segment, Statement, Status, Translation } from '../../domain/types.js';
+import type { Translator } from '../../i18n/index.js';
+import { partsToHtml } from './segment-html.js';
+
+export interface WorkRow {
+  id: string;
+  index: string;
+  kind: string;
+  listNumber: string;
+  sourceHtml: string;
+  /** The source with its markers visible, as the translator types them. */
+  sourceMarked: string;
+  text: string;
+  status: Status;
+  statusLabel: string;
+  revision: number;
+  comment?: string;
+  previous?: { id: string; sourceHtml: string };
+  next?: { id: string; sourceHtml: string };
+  hints: string[];
+}
+
+function sourceHtml(segment: Segment): string {
+  const links = Object.fromEntries(segment.placeholders.filter((p) => p.kind === 'link').map((p) => [p.n, p.value]));
+  const tokens = Object.fromEntries(segment.placeholders.filter((p) => p.kind === 'token').map((p) => [p.n, p.value]));
+  return partsToHtml(parseSegmentText(segment.source, segment.placeholders).parts, links, tokens);
+}
+
+export function workRows(
+  statement: Statement,
+  translations: readonly Translation[],
+  tr: Translator,
+  keep: (status: Status) => boolean,
+): WorkRow[] {
+  const byId = new Map(translations.map((t) => [t.segmentId, t]));
+  const segs = statement.segments;
+  const rows: WorkRow[] = [];
+  segs.forEach((segment, i) => {
+    const t = byId.get(segment.id);
+    const status = t?.status ?? 'untranslated';
+    if (!keep(status)) return;
+    const prev = segs[i - 1];
+    const next = segs[i + 1];
+    rows.push({
+      id: segment.id,
+      index: tr.number(segment.index + 1),
+      kind: segment.kind,
+      listNumber: segment.listNumber === undefined ? '' : String(segment.listNumber),
+      sourceHtml: sourceHtml(segment),
+      sourceMarked: segment.source,
+      text: t?.text ?? '',
+      status,
+      statusLabel: tr.t(`status.${status}`),
+      revision: t?.revision ?? 0,
+      ...(t?.comment && status === 'needs_work' ? { comment: t.comment } : {}),
+      ...(prev ? { previous: { id: prev.id, sourceHtml: sourceHtml(prev) } } : {}),
+      ...(next ? { next: { id: next.id, sourceHtml: sourceHtml(next) } } : {}),
+      hints: segment.placeholders.length > 0 ? [tr.t('workspace.placeholder_hint')] : [],
+    });
+  });
+  return rows;
+}
+
+export function localeView(l: LocaleInfo) {
+  return { tag: l.tag, autonym: l.autonym, englishName: l.englishName, dir: l.direction };
+}

@@ -1,0 +1,107 @@
+// Interface language: strings from locales/<lang>/translation.json through i18next; numbers,
+// percentages, dates and plural categories through @formatjs/intl, in the language's own digits.
+import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import i18next, { type TFunction } from 'i18next';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { directionOf, numberingSystemOf } from '../domain/locales.js';
+
+export const UI_LANGUAGES = ['en', 'my', 'km'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export const isUiLanguage = (x: unknown): x is UiLanguage => UI_LANGUAGES.includes(x as UiLanguage);
+
+export type Params = Record<string, string | number | undefined>;
+
+/** Everything a view or an error message needs to speak one interface language. */
+export interface Translator {
+  lang: UiLanguage;
+  dir: 'ltr' | 'rtl';
+  t(key: string, params?: Params): string;
+  /** A message with a count: the plural category comes from @formatjs/intl (key_one, key_other...). */
+  plural(key: string, count: number, params?: Params): string;
+  number(n: number): string;
+  /** 0..100 -> "45 %" in the language's conventions and digits. */
+  percent(p: number): string;
+  date(d: Date | string): string;
+  dateTime(d: Date | string): string;
+  /** Formats a number in another locale's digits (list numbers in an edition). */
+  numberIn(locale: string, n: number): string;
+}
+
+export interface I18n {
+  translator(lang: UiLanguage): Translator;
+  /** True when every language has the key (tests use it to find untranslated strings). */
+  keys(lang: UiLanguage): string[];
+}
+
+export async function loadI18n(localesDir: string): Promise<I18n> {
+  const resources: Record<string, { translation: Record<string, unknown> }> = {};
+  for (const lang of UI_LANGUAGES) {
+    const file = path.join(localesDir, lang, 'translation.json');
+    resources[lang] = { translation: JSON.parse(readFileSync(file, 'utf8')) };
+  }
+  const instance = i18next.createInstance();
+  await instance.init({
+    resources,
+    lng: 'en',
+    fallbackLng: 'en',
+    supportedLngs: [...UI_LANGUAGES],
+    // Views escape on output (EJS <%= %>); escaping here too would show &amp; to readers.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+    showSupportNotice: false,
+  } as Parameters<typeof instance.init>[0]);
+  const cache = createIntlCache();
+  const translators = new Map<UiLanguage, Translator>();
+  for (const lang of UI_LANGUAGES) {
+    const intl = createIntl({ locale: lang, messages: {}, onError: () => {} }, cache);
+    translators.set(lang, makeTranslator(lang, instance.getFixedT(lang), intl));
+  }
+  return {
+    translator: (lang) => translators.get(lang)!,
+    keys: (lang) => flatKeys(resources[lang]!.translation),
+  };
+}
+
+function makeTranslator(lang: UiLanguage, t: TFunction, intl: IntlShape<string>): Translator {
+  const numberingSystem = numberingSystemOf(lang);
+  const number = (n: number) => intl.formatNumber(n, { numberingSystem });
+  const formats = new Map<string, Intl.NumberFormat>();
+  return {
+    lang,
+    dir: directionOf(lang),
+    t: (key, params) => String(t(key, params as Record<string, unknown>)),
+    plural(key, count, params) {
+      const category = intl.formatPlural(count);
+      const specific = `${key}_${category}`;
+      const full = { ...params, count: number(count) } as Record<string, unknown>;
+      return String(t([specific, `${key}_other`], full));
+    },
+    number,
+    percent: (p) => intl.formatNumber(p / 100, { style: 'percent', numberingSystem, maximumFractionDigits: 0 }),
+    date: (d) => intl.formatDate(d, { dateStyle: 'long', numberingSystem }),
+    dateTime: (d) => intl.formatDate(d, { dateStyle: 'medium', timeStyle: 'short', numberingSystem }),
+    numberIn(locale, n) {
+      let f = formats.get(locale);
+      if (!f) {
+        f = new Intl.NumberFormat(locale, { numberingSystem: numberingSystemOf(locale), useGrouping: false });
+        formats.set(locale, f);
+      }
+      return f.format(n);
+    },
+  };
+}
+
+function flatKeys(tree: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? flatKeys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
+/** The interface language: an explicit choice (cookie) first, then Accept-Language, then English. */
+export function pickLanguage(cookie: unknown, acceptsLanguages: (...langs: string[]) => string | false): UiLanguage {
+  if (isUiLanguage(cookie)) return cookie;
+  const accepted = acceptsLanguages(...UI_LANGUAGES);
+  return isUiLanguage(accepted) ? accepted : 'en';
+}

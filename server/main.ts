@@ -1,0 +1,89 @@
+// Reads configuration, opens the store, imports the shipped statements, listens.
+import { randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.js';
+import { loadI18n } from './i18n/index.js';
+import { beginSetup } from './services/accounts.js';
+import type { ServiceDeps } from './services/deps.js';
+import { bcryptHasher, randomToken } from './services/passwords.js';
+import { ensureStatement } from './services/statements.js';
+import { openStore } from './store/lowdb-store.js';
+import { createSessionStore } from './store/session-store.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface Config {
+  port: number;
+  dataDir: string;
+  trustProxy: boolean;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  return {
+    port,
+    dataDir: path.resolve(env.TANDEM_DATA_DIR ?? path.join(process.cwd(), 'data')),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+  };
+}
+
+/** The secret that signs session cookies: made once, kept in the data directory. */
+function sessionSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** Opens everything for a data directory; used by main and by the command-line tools. */
+export async function openServices(dataDir: string): Promise<ServiceDeps> {
+  mkdirSync(dataDir, { recursive: true });
+  const store = await openStore(dataDir);
+  return { store, now: () => new Date(), randomToken, passwords: bcryptHasher() };
+}
+
+export async function importShippedStatements(services: ServiceDeps): Promise<string[]> {
+  const dir = path.join(root, 'content');
+  const imported: string[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+    const id = path.basename(file, '.md');
+    if (await ensureStatement(services, id, readFileSync(path.join(dir, file)))) imported.push(id);
+  }
+  return imported;
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const services = await openServices(config.dataDir);
+  for (const id of await importShippedStatements(services)) console.log(`Imported statement ${id}`);
+  const app = createApp({
+    services,
+    i18n: await loadI18n(path.join(root, 'locales')),
+    sessionStore: await createSessionStore(config.dataDir),
+    sessionSecret: sessionSecret(config.dataDir),
+    trustProxy: config.trustProxy,
+  });
+  const server = app.listen(config.port, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    console.log(`Tandem is on http://localhost:${port}`);
+    void beginSetup(services).then((token) => {
+      if (token) {
+        console.log(`No admin account yet. Create it within 24 hours at:`);
+        console.log(`  http://localhost:${port}/setup?token=${token}`);
+      }
+    });
+  });
+  const stop = () => server.close(() => void services.store.close().then(() => process.exit(0)));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err: unknown) => {
+    console.error(`Tandem could not start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,173 @@
+// Use cases for translations: list, save or submit, review, history.
+import { blocking, MAX_TRANSLATION_LENGTH, runChecks, type CheckProblem } from '../domain/checks.js';
+import { DomainError } from '../domain/errors.js';
+import { can, type Actor } from '../domain/permissions.js';
+import { transition } from '../domain/status.js';
+import type { HistoryAction, Segment, Statement, Translation } from '../domain/types.js';
+import type { ServiceDeps } from './deps.js';
+import { forbiddenOrUnauthenticated, requireLocale } from './locales.js';
+import { requireStatement } from './statements.js';
+
+export interface TranslationView {
+  segmentId: string;
+  text: string;
+  status: Translation['status'];
+  revision: number;
+}
+
+export const toView = (t: Translation): TranslationView => ({
+  segmentId: t.segmentId,
+  text: t.text,
+  status: t.status,
+  revision: t.revision,
+});
+
+/** Translations of a locale. Who may not see work in progress sees approved text only. */
+export async function listTranslations(
+  deps: ServiceDeps,
+  actor: Actor | undefined,
+  statementId: string,
+  locale: string,
+): Promise<Translation[]> {
+  await requireStatement(deps, statementId);
+  await requireLocale(deps, locale);
+  const all = await deps.store.listTranslations(statementId, locale);
+  return can(actor, 'read_work', locale) ? all : all.filter((t) => t.status === 'approved');
+}
+
+export interface SaveInput {
+  statementId: string;
+  locale: string;
+  segmentId: string;
+  text: string;
+  baseRevision: number;
+  action: 'save' | 'submit';
+}
+
+export interface SaveResult {
+  translation: Translation;
+  checks: CheckProblem[];
+}
+
+export async function saveTranslation(deps: ServiceDeps, actor: Actor | undefined, input: SaveInput): Promise<SaveResult> {
+  const { segment } = await authorize(deps, actor, 'translate', input);
+  const text = normalizeText(input.text);
+  if (text.length > MAX_TRANSLATION_LENGTH) {
+    throw new DomainError('too_large', 'translation.too_long', { max: MAX_TRANSLATION_LENGTH });
+  }
+  const checks = runChecks({ segment, text, locale: input.locale });
+  // A draft may be incomplete; only an empty one is refused. Submitting needs every error fixed.
+  const refused = input.action === 'submit' ? blocking(checks) : checks.filter((c) => c.id === 'empty');
+  if (refused.length > 0) throw new DomainError('checks_failed', 'translation.checks_failed', {}, { checks: refused });
+
+  const translation = await deps.store.updateTranslation(input.statementId, input.locale, input.segmentId, (current) => {
+    const revision = current?.revision ?? 0;
+    if (input.baseRevision !== revision) throw conflict(current);
+    const status = transition(current?.status ?? 'untranslated', { type: input.action });
+    return record(current, segment, input.locale, { text, status, action: input.action, actor: actor!.id, at: deps.now() });
+  });
+  return { translation, checks };
+}
+
+export interface ReviewInput {
+  statementId: string;
+  locale: string;
+  segmentId: string;
+  decision: 'approve' | 'request_changes';
+  revision: number;
+  comment?: string;
+}
+
+export async function reviewTranslation(deps: ServiceDeps, actor: Actor | undefined, input: ReviewInput): Promise<Translation> {
+  const { segment, selfReviewAllowed } = await authorize(deps, actor, 'review', input);
+  const comment = input.comment?.trim() ?? '';
+  if (input.decision === 'request_changes' && comment === '') {
+    throw new DomainError('invalid_input', 'review.comment_required');
+  }
+  return deps.store.updateTranslation(input.statementId, input.locale, input.segmentId, (current) => {
+    if (!current || current.revision !== input.revision) throw conflict(current);
+    const status = transition(
+      current.status,
+      input.decision === 'approve'
+        ? { type: 'approve', reviewerIsAuthor: current.author === actor!.id, selfReviewAllowed }
+        : { type: 'request_changes' },
+    );
+    return record(current, segment, input.locale, {
+      text: current.text,
+      status,
+      action: input.decision,
+      actor: actor!.id,
+      at: deps.now(),
+      ...(comment ? { comment } : {}),
+    });
+  });
+}
+
+/** History of one segment in one locale, for that locale's translators and editors. */
+export async function translationHistory(
+  deps: ServiceDeps,
+  actor: Actor | undefined,
+  ref: { statementId: string; locale: string; segmentId: string },
+): Promise<Translation | undefined> {
+  await authorize(deps, actor, 'read_work', ref);
+  return deps.store.getTranslation(ref.statementId, ref.locale, ref.segmentId);
+}
+
+async function authorize(
+  deps: ServiceDeps,
+  actor: Actor | undefined,
+  action: 'translate' | 'review' | 'read_work',
+  ref: { statementId: string; locale: string; segmentId: string },
+): Promise<{ statement: Statement; segment: Segment; selfReviewAllowed: boolean }> {
+  if (!can(actor, action, ref.locale)) throw forbiddenOrUnauthenticated(actor);
+  const statement = await requireStatement(deps, ref.statementId);
+  await requireLocale(deps, ref.locale);
+  const segment = statement.segments.find((s) => s.id === ref.segmentId);
+  if (!segment) throw new DomainError('not_found', 'segment.not_found', { id: ref.segmentId });
+  const setting = (await deps.store.listLocales()).find((l) => l.tag === ref.locale);
+  return { statement, segment, selfReviewAllowed: setting?.allowSelfReview === true };
+}
+
+/** NFC (one spelling per character, so checks and memory compare like with like), LF newlines. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFC').replace(/\r\n?/g, '\n');
+}
+
+function conflict(current: Translation | undefined): DomainError {
+  const view = current ? toView(current) : null;
+  return new DomainError('conflict', 'translation.conflict', {}, { current: view });
+}
+
+function record(
+  current: Translation | undefined,
+  segment: Segment,
+  locale: string,
+  change: { text: string; status: Translation['status']; action: HistoryAction; actor: string; at: Date; comment?: string },
+): Translation {
+  const revision = (current?.revision ?? 0) + 1;
+  const at = change.at.toISOString();
+  const textChanged = !current || current.text !== change.text || change.action === 'save' || change.action === 'submit';
+  return {
+    segmentId: segment.id,
+    locale,
+    text: change.text,
+    status: change.status,
+    revision,
+    sourceHash: textChanged ? segment.sourceHash : current.sourceHash,
+    author: textChanged ? change.actor : current.author,
+    updatedAt: at,
+    ...(change.comment ? { comment: change.comment } : {}),
+    history: [
+      ...(current?.history ?? []),
+      {
+        revision,
+        action: change.action,
+        status: change.status,
+        text: change.text,
+        actor: change.actor,
+        at,
+        ...(change.comment ? { comment: change.comment } : {}),
+      },
+    ],
+  };
+}
