@@ -9,6 +9,7 @@ import { beginSetup } from './services/accounts.js';
 import type { ServiceDeps } from './services/deps.js';
 import { bcryptHasher, randomToken } from './services/passwords.js';
 import { ensureStatement } from './services/statements.js';
+import { lockDataDir } from './store/data-lock.js';
 import { openStore } from './store/lowdb-store.js';
 import { createSessionStore } from './store/session-store.js';
 
@@ -40,7 +41,12 @@ function sessionSecret(dataDir: string): string {
 /** Opens everything for a data directory; used by main and by the command-line tools. */
 export async function openServices(dataDir: string): Promise<ServiceDeps> {
   mkdirSync(dataDir, { recursive: true });
-  const store = await openStore(dataDir);
+  const unlock = lockDataDir(dataDir);
+  process.once('exit', unlock);
+  const store = await openStore(dataDir).catch((e: unknown) => {
+    unlock();
+    throw e;
+  });
   return { store, now: () => new Date(), randomToken, passwords: bcryptHasher() };
 }
 

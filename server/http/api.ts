@@ -67,6 +67,7 @@ export function apiRouter(deps: ServiceDeps): Router {
       const tr = res.locals.tr;
       res.json({
         ...toView(translation),
+        statusLabel: tr.t(`status.${translation.status}`),
         checks: checks.map((c) => ({ id: c.id, severity: c.severity, message: tr.t(c.key, c.params) })),
       });
     },

@@ -1,0 +1,35 @@
+// The default Store: JSON files under one data directory, written durably through lowdb.
+//
+//   <dataDir>/tandem.json            accounts, API tokens, setup token, locale settings
+//   <dataDir>/statements/<id>.json   one statement and all its translations
+//   <dataDir>/sessions.json          browser sessions (session-store.ts)
+//   .../backups/                     the last few versions of each file
+//
+// Every file is read at open: an unusable one makes openStore reject with a StoreFileError that
+// names it, and the file is left as it is. Getters return copies; writes resolve once durable.
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { DurableJsonFileOptions } from './durable-json-file.js';
+import type { Store } from './interface.js';
+import { openSettingsFile } from './settings-file.js';
+import { openStatementFiles } from './statement-files.js';
+
+export { StoreFileError } from './durable-json-file.js';
+
+/** Tuning and instrumentation; production code passes none. */
+export type OpenStoreOptions = DurableJsonFileOptions;
+
+export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const dir = resolve(dataDir);
+  await mkdir(dir, { recursive: true });
+  // Statements first: if one is unusable, nothing has been written, not even a new tandem.json.
+  const statements = await openStatementFiles(join(dir, 'statements'), options);
+  const settings = await openSettingsFile(join(dir, 'tandem.json'), options);
+  return {
+    ...statements,
+    ...settings,
+    async close() {
+      await Promise.all([statements.close(), settings.close()]);
+    },
+  };
+}

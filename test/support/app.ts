@@ -1,0 +1,89 @@
+// Builds the real app on a temporary data directory, with builders for accounts and sessions.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import type { Express } from 'express';
+import { createApp } from '../../server/app.js';
+import type { Role } from '../../server/domain/types.js';
+import { loadI18n } from '../../server/i18n/index.js';
+import { createAccount, issueToken } from '../../server/services/accounts.js';
+import type { ServiceDeps } from '../../server/services/deps.js';
+import { bcryptHasher, randomToken } from '../../server/services/passwords.js';
+import { ensureStatement } from '../../server/services/statements.js';
+import { openStore } from '../../server/store/lowdb-store.js';
+import { createSessionStore } from '../../server/store/session-store.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const SID = '2022-01-04-joint-statement-hun-sen-myanmar-junta';
+export const STATEMENT_BYTES = readFileSync(path.join(ROOT, 'content', `${SID}.md`));
+export const PASSWORD = 'correct horse battery staple';
+
+export interface TestApp {
+  app: Express;
+  deps: ServiceDeps;
+  dataDir: string;
+  /** Creates an account and returns a logged-in supertest agent with its CSRF token. */
+  login(name: string, role: Role, locales?: string[]): Promise<Session>;
+  token(name: string, role: Role, locales?: string[]): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface Session {
+  agent: ReturnType<typeof request.agent>;
+  csrf: string;
+  accountId: string;
+}
+
+export async function makeApp(dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-test-'))): Promise<TestApp> {
+  const store = await openStore(dataDir);
+  const deps: ServiceDeps = { store, now: () => new Date(), randomToken, passwords: bcryptHasher(4) };
+  await ensureStatement(deps, SID, STATEMENT_BYTES);
+  const sessionStore = await createSessionStore(dataDir);
+  const app = createApp({
+    services: deps,
+    i18n: await loadI18n(path.join(ROOT, 'locales')),
+    sessionStore,
+    sessionSecret: 'test-secret-test-secret-test-secret',
+    log: () => {},
+  });
+
+  async function ensureAccount(name: string, role: Role, locales: string[]) {
+    return (await store.findAccountByName(name)) ?? createAccount(deps, null, { name, password: PASSWORD, role, locales });
+  }
+
+  return {
+    app,
+    deps,
+    dataDir,
+    async login(name, role, locales = []) {
+      const account = await ensureAccount(name, role, locales);
+      const agent = request.agent(app);
+      const page = await agent.get('/login').expect(200);
+      const csrf = csrfFrom(page.text);
+      await agent.post('/login').type('form').send({ _csrf: csrf, name, password: PASSWORD }).expect(303);
+      const after = await agent.get('/').expect(200);
+      return { agent, csrf: csrfFrom(after.text), accountId: account.id };
+    },
+    async token(name, role, locales = []) {
+      await ensureAccount(name, role, locales);
+      return issueToken(deps, name);
+    },
+    async close() {
+      await store.close();
+    },
+  };
+}
+
+export function csrfFrom(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match) throw new Error('no CSRF token in page');
+  return match[1]!;
+}
+
+export const api = (sid = SID) => ({
+  translations: (locale: string) => `/api/v1/statements/${sid}/translations/${locale}`,
+  segment: (locale: string, seg: string) => `/api/v1/statements/${sid}/translations/${locale}/${seg}`,
+  review: (locale: string, seg: string) => `/api/v1/statements/${sid}/translations/${locale}/${seg}/review`,
+  progress: `/api/v1/statements/${sid}/progress`,
+});
