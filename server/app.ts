@@ -37,6 +37,7 @@ export function createApp(deps: AppDeps): express.Express {
   const log = deps.log ?? ((line: string) => console.error(line));
   app.disable('x-powered-by');
   app.set('view engine', 'ejs');
+  app.enable('view cache'); // Express caches compiled templates only under NODE_ENV=production otherwise
   app.set('views', path.join(root, 'views'));
   app.set('trust proxy', deps.trustProxy ? 1 : false);
 

@@ -1,0 +1,30 @@
+// Builders for domain test data: a few lines per test instead of whole records.
+import { describeLocale } from '../../server/domain/locales.js';
+import { sourceHash } from '../../server/domain/source-hash.js';
+import type { HistoryEntry, Segment, Statement, Status, Translation } from '../../server/domain/types.js';
+
+export function segment(n: number, source = `Source ${n}.`, extra: Partial<Segment> = {}): Segment {
+  return { id: `s${n}`, index: n - 1, kind: 'paragraph', source, sourceHash: sourceHash(source), placeholders: [], ...extra };
+}
+
+export function statement(segments: Segment[]): Statement {
+  return { id: 'st', title: 'T', sourceLocale: 'en', sourceRevision: 1, segments, nextSegmentNumber: segments.length + 1, removedSegmentIds: [] };
+}
+
+export function translation(seg: Segment, locale: string, status: Status, text = `${locale} ${seg.id}`, history: Partial<HistoryEntry>[] = []): Translation {
+  return {
+    segmentId: seg.id,
+    locale,
+    text,
+    status,
+    revision: history.length || 1,
+    sourceHash: seg.sourceHash,
+    author: 'u1',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    history: history.map((h, i) => ({ revision: i + 1, action: 'save', status, text, actor: 'u1', at: '2026-01-01T00:00:00.000Z', ...h })),
+  };
+}
+
+export const EN = describeLocale({ tag: 'en' });
+export const MY = describeLocale({ tag: 'my' });
+export const KM = describeLocale({ tag: 'km' });
