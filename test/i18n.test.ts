@@ -1,6 +1,6 @@
 // Interface strings exist in every language, are really translated, and numbers use native digits.
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadI18n, pickLanguage, type I18n } from '../server/i18n/index.js';
 import { ROOT } from './support/app.js';
@@ -15,7 +15,10 @@ const flat = (lang: string): Record<string, string> => {
   const walk = (o: Record<string, unknown>, p: string) => {
     for (const [k, v] of Object.entries(o)) typeof v === 'object' ? walk(v as Record<string, unknown>, `${p}${k}.`) : (out[`${p}${k}`] = String(v));
   };
-  walk(JSON.parse(readFileSync(path.join(ROOT, 'locales', lang, 'translation.json'), 'utf8')), '');
+  const dir = path.join(ROOT, 'locales', lang);
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    walk(JSON.parse(readFileSync(path.join(dir, file), 'utf8')), `${file}:`);
+  }
   return out;
 };
 

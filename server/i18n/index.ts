@@ -2,7 +2,7 @@
 // percentages, dates and plural categories through @formatjs/intl, in the language's own digits.
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import i18next, { type TFunction } from 'i18next';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { directionOf, numberingSystemOf } from '../domain/locales.js';
 
@@ -37,8 +37,14 @@ export interface I18n {
 export async function loadI18n(localesDir: string): Promise<I18n> {
   const resources: Record<string, { translation: Record<string, unknown> }> = {};
   for (const lang of UI_LANGUAGES) {
-    const file = path.join(localesDir, lang, 'translation.json');
-    resources[lang] = { translation: JSON.parse(readFileSync(file, 'utf8')) };
+    // Every JSON file of a language's folder is merged into one namespace: one file per area of
+    // the interface (translation.json for the core), so areas can grow without touching each other.
+    const dir = path.join(localesDir, lang);
+    const tree: Record<string, unknown> = {};
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+      deepMerge(tree, JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>);
+    }
+    resources[lang] = { translation: tree };
   }
   const instance = i18next.createInstance();
   await instance.init({
@@ -91,6 +97,17 @@ function makeTranslator(lang: UiLanguage, t: TFunction, intl: IntlShape<string>)
       return f.format(n);
     },
   };
+}
+
+function deepMerge(into: Record<string, unknown>, from: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(from)) {
+    const existing = into[key];
+    if (value && typeof value === 'object' && existing && typeof existing === 'object') {
+      deepMerge(existing as Record<string, unknown>, value as Record<string, unknown>);
+    } else {
+      into[key] = value;
+    }
+  }
 }
 
 function flatKeys(tree: Record<string, unknown>, prefix = ''): string[] {
