@@ -1,15 +1,23 @@
-// Command line: accounts and API tokens.
+// Command line: accounts, API tokens, backup and restore.
 //   npm run tandem -- user add NAME --role admin|editor|translator [--locales my,km]   (password on stdin)
 //   npm run tandem -- token NAME                                                        (prints a new token last)
-// Run it while the server is stopped: one process owns a data directory at a time.
+//   npm run tandem -- backup DIR     copies every data file into DIR (new or empty); works while the server runs
+//   npm run tandem -- restore DIR    checks the backup in DIR, then replaces the data files (server stopped)
+// user, token and restore need the server stopped: one process owns a data directory at a time.
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readConfig } from '../server/config.js';
 import { DomainError } from '../server/domain/errors.js';
-import { createAccount, issueToken } from '../server/services/accounts.js';
-import { openServices, readConfig } from '../server/main.js';
+import { backupDataDir, restoreDataDir } from '../server/store/backup.js';
+
+/** The services load the whole domain (a second or so): only the account commands need them. */
+const accountTools = async () => ({ ...(await import('../server/main.js')), ...(await import('../server/services/accounts.js')) });
 
 const USAGE = `Usage:
   npm run tandem -- user add NAME --role admin|editor|translator [--locales my,km]   (password read from standard input)
-  npm run tandem -- token NAME`;
+  npm run tandem -- token NAME
+  npm run tandem -- backup DIR    (DIR new or empty)
+  npm run tandem -- restore DIR   (server stopped)`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -33,6 +41,7 @@ async function run(argv: string[]): Promise<number> {
     }
     if (process.stdin.isTTY) process.stderr.write('Password: ');
     const password = (await readStdin()).split(/\r?\n/)[0] ?? '';
+    const { openServices, createAccount } = await accountTools();
     const services = await openServices(config.dataDir);
     const locales = (values.locales ?? '').split(',').map((l) => l.trim()).filter(Boolean);
     const account = await createAccount(services, null, { name, password, role, locales });
@@ -41,11 +50,22 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'token' && sub) {
+    const { openServices, issueToken } = await accountTools();
     const services = await openServices(config.dataDir);
     const token = await issueToken(services, sub);
     await services.store.close();
     console.log(`New API token for ${sub} (shown once; send it as "Authorization: Bearer <token>"):`);
     console.log(token);
+    return 0;
+  }
+  if (command === 'backup' && sub && positionals.length === 2) {
+    const { files } = await backupDataDir(config.dataDir, sub, new Date());
+    console.log(`Backed up ${files.length} data file${files.length === 1 ? '' : 's'} from ${config.dataDir} to ${path.resolve(sub)}`);
+    return 0;
+  }
+  if (command === 'restore' && sub && positionals.length === 2) {
+    const { files, setAside } = await restoreDataDir(config.dataDir, sub, new Date());
+    console.log(`Restored ${files.length} data file${files.length === 1 ? '' : 's'} into ${config.dataDir}; the files they replaced are in ${setAside}`);
     return 0;
   }
   console.error(USAGE);

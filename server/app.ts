@@ -10,10 +10,13 @@ import { apiRouter } from './http/api.js';
 import { csrfProtection, resolveActor } from './http/auth.js';
 import { errorHandler, notFound } from './http/errors.js';
 import { interfaceLanguage } from './http/language.js';
+import { createLimits, type RateLimitOptions } from './http/rate-limit.js';
+import { requireWellFormedText } from './http/well-formed.js';
 import { accountPages } from './http/pages/account.js';
 import { adminPages } from './http/pages/admin.js';
 import { readerPages } from './http/pages/reader.js';
 import { workPages } from './http/pages/work.js';
+import { glossaryPages } from './http/pages/glossary.js';
 import type { I18n } from './i18n/index.js';
 import type { ServiceDeps } from './services/deps.js';
 
@@ -27,6 +30,8 @@ export interface AppDeps {
   /** Express `trust proxy`, for a TLS-terminating proxy in front (cookies become Secure). */
   trustProxy?: boolean;
   log?: (line: string) => void;
+  /** Delays for failed logins and bad tokens, token request budgets, and their clock (tests). */
+  limits?: RateLimitOptions;
 }
 
 /** Largest JSON or form body accepted (a translation is at most 10,000 characters). */
@@ -35,6 +40,7 @@ export const BODY_LIMIT = '64kb';
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   const log = deps.log ?? ((line: string) => console.error(line));
+  const limits = createLimits(deps.limits);
   app.disable('x-powered-by');
   app.set('view engine', 'ejs');
   app.enable('view cache'); // Express caches compiled templates only under NODE_ENV=production otherwise
@@ -83,14 +89,17 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 100 }));
+  app.use(requireWellFormedText);
   app.use(interfaceLanguage(deps.i18n));
-  app.use(resolveActor(deps.services));
+  app.use(resolveActor(deps.services, limits));
+  app.use(limits.tokenRate);
   app.use(csrfProtection);
 
   app.use('/api/v1', apiRouter(deps.services));
-  app.use(accountPages(deps.services));
+  app.use(accountPages(deps.services, limits));
   app.use(readerPages(deps.services));
   app.use(workPages(deps.services));
+  app.use(glossaryPages(deps.services));
   app.use(adminPages(deps.services));
   app.use(notFound);
   app.use(errorHandler(log));

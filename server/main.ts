@@ -4,32 +4,20 @@ import { readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync } from 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
+import { readConfig } from './config.js';
 import { loadI18n } from './i18n/index.js';
 import { beginSetup } from './services/accounts.js';
 import type { ServiceDeps } from './services/deps.js';
 import { bcryptHasher, randomToken } from './services/passwords.js';
 import { ensureStatement } from './services/statements.js';
+import { assertNoUnfinishedRestore } from './store/backup.js';
 import { lockDataDir } from './store/data-lock.js';
 import { openStore } from './store/lowdb-store.js';
 import { createSessionStore } from './store/session-store.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export interface Config {
-  port: number;
-  dataDir: string;
-  trustProxy: boolean;
-}
-
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
-  return {
-    port,
-    dataDir: path.resolve(env.TANDEM_DATA_DIR ?? path.join(process.cwd(), 'data')),
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
-  };
-}
+export { readConfig, type Config } from './config.js';
 
 /** The secret that signs session cookies: made once, kept in the data directory. */
 function sessionSecret(dataDir: string): string {
@@ -43,7 +31,8 @@ export async function openServices(dataDir: string): Promise<ServiceDeps> {
   mkdirSync(dataDir, { recursive: true });
   const unlock = lockDataDir(dataDir);
   process.once('exit', unlock);
-  const store = await openStore(dataDir).catch((e: unknown) => {
+  // A half-finished restore leaves a mix of old and restored files: never start on that.
+  const store = await Promise.resolve(dataDir).then(assertNoUnfinishedRestore).then(() => openStore(dataDir)).catch((e: unknown) => {
     unlock();
     throw e;
   });
@@ -53,7 +42,8 @@ export async function openServices(dataDir: string): Promise<ServiceDeps> {
 export async function importShippedStatements(services: ServiceDeps): Promise<string[]> {
   const dir = path.join(root, 'content');
   const imported: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+  // Statements are named by their id (a lower-case slug); content/README.md describes the folder.
+  for (const file of readdirSync(dir).filter((f) => /^[a-z0-9][a-z0-9-]*\.md$/.test(f)).sort()) {
     const id = path.basename(file, '.md');
     if (await ensureStatement(services, id, readFileSync(path.join(dir, file)))) imported.push(id);
   }

@@ -4,6 +4,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
+import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface Child {
@@ -117,16 +118,21 @@ export interface HttpResponse {
 /** One HTTP request, raw bytes back (no decompression: send no Accept-Encoding to get identity). */
 export function request(
   url: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: unknown; timeoutMs?: number } = {},
+  opts: { method?: string; headers?: Record<string, string>; body?: unknown; form?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
-    const payload = opts.body === undefined ? undefined : Buffer.from(JSON.stringify(opts.body));
+    const payload = opts.form
+      ? Buffer.from(new URLSearchParams(opts.form).toString())
+      : opts.body === undefined
+        ? undefined
+        : Buffer.from(JSON.stringify(opts.body));
+    const type = opts.form ? 'application/x-www-form-urlencoded' : 'application/json';
     const req = http.request(
       url,
       {
         method: opts.method ?? 'GET',
         headers: {
-          ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
+          ...(payload ? { 'content-type': type, 'content-length': String(payload.length) } : {}),
           ...opts.headers,
         },
         timeout: opts.timeoutMs ?? 15_000,
@@ -191,4 +197,47 @@ export function cpuSeconds(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** CPU seconds all processes of the machine used so far (every core). */
+function machineBusySeconds(): number {
+  return os.cpus().reduce((n, c) => n + c.times.user + c.times.nice + c.times.sys + c.times.irq, 0) / 1000;
+}
+
+export interface CpuShares {
+  /** The measured server (100 = one core). */
+  server?: number;
+  /** This process: autocannon, the load generator. */
+  load: number;
+  /** Everything else on the machine: a high figure means the numbers are disturbed. */
+  others?: number;
+}
+
+/**
+ * Starts a CPU accounting window over the measured server, our other child processes and this
+ * process; the returned function ends it.
+ */
+export function cpuWindow(server: number, ourOthers: number[]): () => CpuShares {
+  const started = process.hrtime.bigint();
+  const machine0 = machineBusySeconds();
+  const self0 = process.cpuUsage();
+  const pids = [server, ...ourOthers];
+  const before = pids.map((pid) => cpuSeconds(pid));
+  return () => {
+    const wall = Number(process.hrtime.bigint() - started) / 1e9;
+    const self = process.cpuUsage(self0);
+    const selfSeconds = (self.user + self.system) / 1e6;
+    const used = pids.map((pid, i) => {
+      const now = cpuSeconds(pid);
+      const then = before[i];
+      return now === undefined || then === undefined ? undefined : now - then;
+    });
+    const shares: CpuShares = { load: (100 * selfSeconds) / wall };
+    if (used[0] !== undefined) shares.server = (100 * used[0]) / wall;
+    if (used.every((u) => u !== undefined)) {
+      const ours = selfSeconds + used.reduce((n: number, u) => n + u!, 0);
+      shares.others = Math.max(0, (100 * (machineBusySeconds() - machine0 - ours)) / wall);
+    }
+    return shares;
+  };
 }

@@ -10,9 +10,11 @@ export type ErrorCode =
   | 'duplicate'
   | 'invalid_transition'
   | 'checks_failed'
+  | 'warnings_unconfirmed'
   | 'too_large'
   | 'import_failed'
-  | 'csrf';
+  | 'csrf'
+  | 'rate_limited';
 
 export class DomainError extends Error {
   constructor(

@@ -60,7 +60,7 @@ export const STATUSES = [
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
-export type HistoryAction = 'save' | 'submit' | 'approve' | 'request_changes' | 'outdate';
+export type HistoryAction = 'save' | 'submit' | 'approve' | 'request_changes' | 'outdate' | 'restore';
 
 export interface HistoryEntry {
   revision: number;
@@ -71,6 +71,8 @@ export interface HistoryEntry {
   actor: string;
   at: string;
   comment?: string;
+  /** For a 'restore': the earlier revision whose text this one brought back. */
+  restoredFrom?: number;
 }
 
 export interface Translation {
@@ -87,6 +89,10 @@ export interface Translation {
   updatedAt: string;
   /** Reviewer's comment when changes were requested. */
   comment?: string;
+  /** The translator kept the source text on purpose (a name): counted as translated, still reviewed. */
+  keepOriginal?: boolean;
+  /** Ids of the warnings the translator confirmed when submitting this text (shown to reviewers). */
+  confirmedWarnings?: string[];
   history: HistoryEntry[];
 }
 
@@ -98,10 +104,44 @@ export interface Account {
   role: Role;
   /** Locales granted (ignored for admins, who may do everything). */
   locales: string[];
+  /** bcrypt hash; empty while an invited volunteer has not chosen a password yet. */
   passwordHash: string;
   disabled: boolean;
   createdAt: string;
+  /** Public pseudonym for edition credits; absent means "do not credit me" (the default). */
+  creditAs?: string;
+  /** A pending one-time link to set the password (an invitation or a reset); only its hash is kept. */
+  passwordLink?: PasswordLink;
+  /** Grows when the password changes: sessions made before stop working. */
+  sessionVersion?: number;
 }
+
+export interface PasswordLink {
+  purpose: 'invite' | 'reset';
+  /** SHA-256 of the link's token, hex. */
+  hash: string;
+  expiresAt: string;
+}
+
+/** One administrative action, for the audit log (never an IP address, a password or a token). */
+export interface AuditEntry {
+  at: string;
+  /** Account id of the admin, or "operator" for the command line. */
+  actorId: string;
+  action: AuditAction;
+  /** Account id, locale tag or statement id the action was about. */
+  target: string;
+}
+
+export type AuditAction =
+  | 'account.create'
+  | 'account.invite'
+  | 'account.grant'
+  | 'account.disable'
+  | 'account.enable'
+  | 'account.reset_link'
+  | 'locale.enable'
+  | 'statement.import';
 
 export interface LocaleSetting {
   tag: string;

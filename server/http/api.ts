@@ -4,10 +4,12 @@ import { z } from 'zod';
 import { enableLocale, listLocales } from '../services/locales.js';
 import { getProgress } from '../services/editions.js';
 import { listStatements, requireStatement } from '../services/statements.js';
-import { listTranslations, reviewTranslation, saveTranslation, toView } from '../services/translations.js';
+import { listTranslations, restoreRevision, reviewTranslation, saveTranslation, toView } from '../services/translations.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { aidsApi } from './api-aids.js';
 import { actorOf } from './auth.js';
 import { presentLocale, presentProgress } from './presenters/api.js';
+import { presentChecks } from './presenters/checks.js';
 import { inputOf, sidLocale, sidLocaleSegment, statementId, validate } from './validate.js';
 
 const TEXT_MAX = 20_000; // transport limit; the service applies the real limit with its own message
@@ -16,12 +18,15 @@ const saveBody = z.object({
   text: z.string().max(TEXT_MAX),
   baseRevision: z.number().int().min(0),
   action: z.enum(['save', 'submit']),
+  confirmWarnings: z.union([z.boolean(), z.array(z.string().max(40)).max(20)]).optional(),
+  keepOriginal: z.boolean().optional(),
 });
 const reviewBody = z.object({
   decision: z.enum(['approve', 'request_changes']),
   revision: z.number().int().min(0),
   comment: z.string().max(5000).optional(),
 });
+const restoreBody = z.object({ revision: z.number().int().min(1), baseRevision: z.number().int().min(0) });
 const localeBody = z.object({ tag: z.string().min(1).max(100), nativeName: z.string().max(100).optional() });
 
 type Ref = z.infer<typeof sidLocaleSegment>;
@@ -68,7 +73,7 @@ export function apiRouter(deps: ServiceDeps): Router {
       res.json({
         ...toView(translation),
         statusLabel: tr.t(`status.${translation.status}`),
-        checks: checks.map((c) => ({ id: c.id, severity: c.severity, message: tr.t(c.key, c.params) })),
+        checks: presentChecks(checks, tr),
       });
     },
   );
@@ -86,6 +91,18 @@ export function apiRouter(deps: ServiceDeps): Router {
     },
   );
 
+  /** Brings back an earlier revision's text as a new draft revision (editors and admins of the locale). */
+  api.post(
+    '/statements/:sid/translations/:locale/:segmentId/restore',
+    validate({ params: sidLocaleSegment, body: restoreBody }),
+    async (_req, res) => {
+      const p = inputOf<Ref>(res, 'params');
+      const body = inputOf<z.infer<typeof restoreBody>>(res, 'body');
+      const t = await restoreRevision(deps, actorOf(res), { statementId: p.sid, locale: p.locale, segmentId: p.segmentId, ...body });
+      res.json(toView(t));
+    },
+  );
+
   api.get('/locales', async (_req, res) => {
     res.json((await listLocales(deps)).map(presentLocale));
   });
@@ -95,5 +112,6 @@ export function apiRouter(deps: ServiceDeps): Router {
     res.status(201).json(presentLocale(await enableLocale(deps, actorOf(res), body)));
   });
 
+  api.use(aidsApi(deps)); // checks while typing, translation memory, glossary (api-aids.ts)
   return api;
 }

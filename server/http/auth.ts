@@ -1,37 +1,50 @@
 // Who is calling: a bearer token (API tools) or a session cookie (browsers). And CSRF: every
 // state-changing request made with a cookie must carry the session's token (synchronizer token,
 // bound to the server-side session; bearer-token calls need none, browsers never send those).
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { DomainError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
-import { accountForToken, activeAccount, toActor } from '../services/accounts.js';
+import type { Account } from '../domain/types.js';
+import { accountForToken, activeAccount, sessionVersionOf, toActor } from '../services/accounts.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { isApi } from './errors.js';
+import { addressOf, tooManyAttempts, type Limits } from './rate-limit.js';
 
 declare module 'express-session' {
   interface SessionData {
     accountId?: string;
+    /** The account's session version at login: a password change since then ends this session. */
+    accountVersion?: number;
     csrf?: string;
   }
 }
 
-export function resolveActor(deps: ServiceDeps): RequestHandler {
+export function resolveActor(deps: ServiceDeps, limits: Limits): RequestHandler {
   return async (req, res, next) => {
     let actor: Actor | undefined;
     const header = req.get('authorization');
     if (header !== undefined) {
+      // Guessing tokens earns growing delays per address, before any lookup.
+      const address = addressOf(req);
+      const wait = limits.badTokens.waitMs(address);
+      if (wait > 0) throw tooManyAttempts(res, wait);
       const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(header);
       const account = match ? await accountForToken(deps, match[1]!) : undefined;
-      if (!account) throw new DomainError('unauthenticated', 'auth.invalid_token');
+      if (!account) {
+        limits.badTokens.fail(address);
+        throw new DomainError('unauthenticated', 'auth.invalid_token');
+      }
       actor = toActor(account);
       res.locals.viaToken = true;
     } else if (req.session?.accountId) {
       const account = await activeAccount(deps, req.session.accountId);
-      if (account) actor = toActor(account);
-      else delete req.session.accountId; // disabled or removed: the session ends at once
+      if (account && sessionVersionOf(account) === (req.session.accountVersion ?? 0)) actor = toActor(account);
+      else delete req.session.accountId; // disabled, removed or password changed: the session ends at once
     }
     res.locals.actor = actor;
+    // Pages for a logged-in user carry a CSRF token and personal data: no cache may keep them.
+    if (actor) res.set('Cache-Control', 'no-store');
     // Pages show a logout form (and others) to logged-in users: they need the session's token.
     if (actor && !res.locals.viaToken) res.locals.csrfHeader = csrfToken(req);
     next();
@@ -72,3 +85,20 @@ export const requireLogin: RequestHandler = (req, res, next) => {
   if (actorOf(res)) return next();
   res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
 };
+
+/**
+ * Logs an account in on this browser: a new session id (a session id planted before login is
+ * worth nothing), the account's session version (a later password change ends it) and a new
+ * CSRF token.
+ */
+export async function startSession(req: Request, account: Account): Promise<void> {
+  await new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+  req.session.accountId = account.id;
+  req.session.accountVersion = sessionVersionOf(account);
+  csrfToken(req);
+}
+
+/** Logs out: the session is removed on the server, so a copied cookie is worth nothing either. */
+export function endSession(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
+}

@@ -2,6 +2,7 @@
 // as JSON under /api and as a page elsewhere. Stack traces and paths never reach a client.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { DomainError, type ErrorCode } from '../domain/errors.js';
+import { presentErrorDetails } from './presenters/checks.js';
 
 export const STATUS_OF: Record<ErrorCode, number> = {
   invalid_input: 400,
@@ -14,7 +15,9 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   invalid_transition: 409,
   too_large: 413,
   checks_failed: 422,
+  warnings_unconfirmed: 422,
   import_failed: 422,
+  rate_limited: 429,
 };
 
 /** Errors thrown by body parsers and other middleware, as DomainErrors. */
@@ -44,10 +47,18 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
     const message: string = tr ? tr.t(`errors.${key}`, known?.params) : key;
     if (res.headersSent) return;
     if (isApi(req.path)) {
-      res.status(status).json({ error: { code, message, ...(known?.details ?? {}) } });
+      res.status(status).json({ error: { code, message, ...presentErrorDetails(known?.details, tr) } });
       return;
     }
-    res.status(status).render('error', { status, message, code });
+    // If the error page itself fails, answer plain text: never Express's default page with a stack.
+    res.status(status).render('error', { status, message, code }, (renderError: Error | null, html?: string) => {
+      if (renderError) {
+        log(`error page failed: ${renderError.message}`);
+        res.type('text').send(message);
+      } else {
+        res.send(html);
+      }
+    });
   };
 }
 

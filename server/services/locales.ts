@@ -2,6 +2,7 @@
 import { DomainError } from '../domain/errors.js';
 import { canonicalTag, describeLocale, SOURCE_LOCALE, type LocaleInfo } from '../domain/locales.js';
 import { can, type Actor } from '../domain/permissions.js';
+import { recordAudit } from './audit.js';
 import type { ServiceDeps } from './deps.js';
 
 export async function listLocales(deps: ServiceDeps): Promise<LocaleInfo[]> {
@@ -34,6 +35,7 @@ export async function enableLocale(
   if (tag === SOURCE_LOCALE) throw new DomainError('invalid_input', 'locale.is_source', { tag });
   const nativeName = input.nativeName?.trim() || undefined;
   await deps.store.putLocale({ tag, ...(nativeName ? { nativeName } : {}) });
+  await recordAudit(deps, actor, 'locale.enable', tag);
   return describeLocale({ tag, nativeName });
 }
 

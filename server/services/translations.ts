@@ -1,9 +1,10 @@
 // Use cases for translations: list, save or submit, review, history.
-import { blocking, MAX_TRANSLATION_LENGTH, runChecks, type CheckProblem } from '../domain/checks.js';
+import { blocking, MAX_TRANSLATION_LENGTH, type CheckProblem } from '../domain/checks.js';
 import { DomainError } from '../domain/errors.js';
 import { can, type Actor } from '../domain/permissions.js';
 import { transition } from '../domain/status.js';
 import type { HistoryAction, Segment, Statement, Translation } from '../domain/types.js';
+import { checkText, confirmedWarnings, requireKeepable, type WarningConfirmation } from './checks.js';
 import type { ServiceDeps } from './deps.js';
 import { forbiddenOrUnauthenticated, requireLocale } from './locales.js';
 import { requireStatement } from './statements.js';
@@ -42,6 +43,10 @@ export interface SaveInput {
   text: string;
   baseRevision: number;
   action: 'save' | 'submit';
+  /** Warnings the translator confirmed for a submission: all (true) or these check ids. */
+  confirmWarnings?: WarningConfirmation;
+  /** The text is the source kept on purpose (a signatory's or supporter's name). */
+  keepOriginal?: boolean;
 }
 
 export interface SaveResult {
@@ -55,16 +60,21 @@ export async function saveTranslation(deps: ServiceDeps, actor: Actor | undefine
   if (text.length > MAX_TRANSLATION_LENGTH) {
     throw new DomainError('too_large', 'translation.too_long', { max: MAX_TRANSLATION_LENGTH });
   }
-  const checks = runChecks({ segment, text, locale: input.locale });
-  // A draft may be incomplete; only an empty one is refused. Submitting needs every error fixed.
+  const keepOriginal = input.keepOriginal === true;
+  if (keepOriginal) requireKeepable(segment, text);
+  const checks = await checkText(deps, { segment, locale: input.locale, text, keepOriginal });
+  // A draft may be incomplete; only an empty one is refused. Submitting needs every error fixed
+  // and every warning confirmed; the confirmed warnings are recorded for the reviewer.
   const refused = input.action === 'submit' ? blocking(checks) : checks.filter((c) => c.id === 'empty');
   if (refused.length > 0) throw new DomainError('checks_failed', 'translation.checks_failed', {}, { checks: refused });
+  const confirmed = input.action === 'submit' ? confirmedWarnings(checks, input.confirmWarnings) : [];
+  const flags = { ...(keepOriginal ? { keepOriginal } : {}), ...(confirmed.length > 0 ? { confirmedWarnings: confirmed } : {}) };
 
   const translation = await deps.store.updateTranslation(input.statementId, input.locale, input.segmentId, (current) => {
     const revision = current?.revision ?? 0;
     if (input.baseRevision !== revision) throw conflict(current);
     const status = transition(current?.status ?? 'untranslated', { type: input.action });
-    return record(current, segment, input.locale, { text, status, action: input.action, actor: actor!.id, at: deps.now() });
+    return record(current, segment, input.locale, { text, status, action: input.action, actor: actor!.id, at: deps.now(), flags });
   });
   return { translation, checks };
 }
@@ -142,9 +152,19 @@ function record(
   current: Translation | undefined,
   segment: Segment,
   locale: string,
-  change: { text: string; status: Translation['status']; action: HistoryAction; actor: string; at: Date; comment?: string },
+  change: {
+    text: string;
+    status: Translation['status'];
+    action: HistoryAction;
+    actor: string;
+    at: Date;
+    comment?: string;
+    /** Set by a save; a review keeps those of the text it reviews, another change drops them. */
+    flags?: Pick<Translation, 'keepOriginal' | 'confirmedWarnings'>;
+  },
 ): Translation {
   const revision = (current?.revision ?? 0) + 1;
+  const flags = change.flags ?? (current && current.text === change.text ? flagsOf(current) : {});
   const at = change.at.toISOString();
   const textChanged = !current || current.text !== change.text || change.action === 'save' || change.action === 'submit';
   return {
@@ -157,6 +177,7 @@ function record(
     author: textChanged ? change.actor : current.author,
     updatedAt: at,
     ...(change.comment ? { comment: change.comment } : {}),
+    ...flags,
     history: [
       ...(current?.history ?? []),
       {
@@ -170,4 +191,37 @@ function record(
       },
     ],
   };
+}
+
+function flagsOf(t: Translation): Pick<Translation, 'keepOriginal' | 'confirmedWarnings'> {
+  return { ...(t.keepOriginal ? { keepOriginal: true } : {}), ...(t.confirmedWarnings ? { confirmedWarnings: t.confirmedWarnings } : {}) };
+}
+
+export interface RestoreInput {
+  statementId: string;
+  locale: string;
+  segmentId: string;
+  /** The earlier revision whose text comes back. */
+  revision: number;
+  /** The revision the editor saw as current: a stale one is a conflict, as for a save. */
+  baseRevision: number;
+}
+
+/**
+ * An editor (or admin) of the locale brings back an earlier revision's text. Nothing is rewritten:
+ * the text becomes a new revision (history action 'restore'), with status draft, so that it goes
+ * through review again like any other change.
+ */
+export async function restoreRevision(deps: ServiceDeps, actor: Actor | undefined, input: RestoreInput): Promise<Translation> {
+  const { segment } = await authorize(deps, actor, 'review', input);
+  return deps.store.updateTranslation(input.statementId, input.locale, input.segmentId, (current) => {
+    if (!current || current.revision !== input.baseRevision) throw conflict(current);
+    const earlier = input.revision < current.revision ? current.history.find((h) => h.revision === input.revision) : undefined;
+    if (!earlier) throw new DomainError('not_found', 'history.revision_not_found', { revision: input.revision });
+    if (earlier.text === current.text) throw new DomainError('invalid_input', 'history.restore_same_text', { revision: input.revision });
+    const status = transition(current.status, { type: 'save' });
+    const next = record(current, segment, input.locale, { text: earlier.text, status, action: 'restore', actor: actor!.id, at: deps.now() });
+    next.history.at(-1)!.restoredFrom = input.revision;
+    return next;
+  });
 }

@@ -74,8 +74,8 @@ export class DurableJsonFile<T extends object> implements Adapter<T> {
     return this.writeText(serializeJson(data));
   }
 
-  /** Writes already serialised JSON (the write queue serialises once and keeps the text). */
-  writeText(text: string): Promise<void> {
+  /** Writes already serialised JSON (the write queue serialises once and keeps the text; a backup copies bytes). */
+  writeText(text: string | Uint8Array): Promise<void> {
     const done = this.writing.then(() => this.replace(text));
     this.writing = done.catch(() => undefined);
     return done;
@@ -87,14 +87,15 @@ export class DurableJsonFile<T extends object> implements Adapter<T> {
     return this.unreadable;
   }
 
-  private async replace(text: string): Promise<void> {
+  private async replace(text: string | Uint8Array): Promise<void> {
     if (this.unreadable) throw this.unreadable;
     const dir = dirname(this.path);
     const temp = join(dir, `.${basename(this.path)}.tmp`);
-    await mkdir(dir, { recursive: true });
-    const handle = await open(temp, 'w');
+    await makeDirectoryDurably(dir);
+    // Owner-only: the files hold password and token hashes and session ids.
+    const handle = await open(temp, 'w', 0o600);
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(text);
       await handle.sync();
     } finally {
       await handle.close();
@@ -138,8 +139,18 @@ export function serializeJson(data: unknown): string {
   return `${JSON.stringify(data, null, 1)}\n`;
 }
 
+/** Creates `dir` if needed; a directory just created is only durable once its parent is synced. */
+export async function makeDirectoryDurably(dir: string): Promise<void> {
+  const first = await mkdir(dir, { recursive: true });
+  if (!first) return;
+  for (let created = dir; ; created = dirname(created)) {
+    await syncDirectory(dirname(created));
+    if (created === first || dirname(created) === created) return;
+  }
+}
+
 /** Makes a rename durable. Some platforms cannot open or sync a directory; nothing more to do there. */
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   let handle;
   try {
     handle = await open(dir, 'r');

@@ -1,6 +1,7 @@
 // The storage contract the services rely on. Implementations: lowdb (JSON files, default).
 // A second implementation (PostgreSQL) would pass the same contract tests in test/store/.
-import type { Account, LocaleSetting, Statement, Translation } from '../domain/types.js';
+import type { GlossaryEntry } from '../domain/glossary.js';
+import type { Account, AuditEntry, LocaleSetting, Statement, Translation } from '../domain/types.js';
 
 /** Thrown by an update function to abort the update: nothing is written. */
 export type TranslationUpdate = (current: Translation | undefined) => Translation;
@@ -59,8 +60,28 @@ export interface SettingsStore {
   listLocales(): Promise<LocaleSetting[]>;
   /** Adds or replaces a locale setting. */
   putLocale(locale: LocaleSetting): Promise<void>;
+  /** Appends to the audit log of administrative actions (the oldest entries go past a cap). */
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** The audit log, oldest first. */
+  listAudit(): Promise<AuditEntry[]>;
 }
 
-export interface Store extends StatementStore, AccountStore, SettingsStore {
+// --- Translator aids (glossary, translation memory): kept in this block of their own. ---
+export interface AidsStore {
+  /** The glossary of a locale, in the order it was kept. */
+  listGlossary(locale: string): Promise<GlossaryEntry[]>;
+  /**
+   * Atomic read-modify-write of a locale's whole glossary (one edit, or a CSV import at once).
+   * When `update` throws, nothing is written and the error propagates. Resolves once durable.
+   */
+  updateGlossary(locale: string, update: (entries: GlossaryEntry[]) => GlossaryEntry[]): Promise<GlossaryEntry[]>;
+  /**
+   * A number that grows whenever approved translations may have changed (an approval, a change
+   * to an approved translation, a new source revision), so the memory knows when to rebuild.
+   */
+  approvedRevision(): Promise<number>;
+}
+
+export interface Store extends StatementStore, AccountStore, SettingsStore, AidsStore {
   close(): Promise<void>;
 }

@@ -1,7 +1,8 @@
 // The default Store: JSON files under one data directory, written durably through lowdb.
 //
-//   <dataDir>/tandem.json            accounts, API tokens, setup token, locale settings
+//   <dataDir>/tandem.json            accounts, API tokens, setup token, locale settings, audit log
 //   <dataDir>/statements/<id>.json   one statement and all its translations
+//   <dataDir>/glossary.json          glossaries of every locale (from the first glossary edit on)
 //   <dataDir>/sessions.json          browser sessions (session-store.ts)
 //   .../backups/                     the last few versions of each file
 //
@@ -11,6 +12,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { DurableJsonFileOptions } from './durable-json-file.js';
 import type { Store } from './interface.js';
+import { openGlossaryFile } from './glossary-file.js';
 import { openSettingsFile } from './settings-file.js';
 import { openStatementFiles } from './statement-files.js';
 
@@ -24,12 +26,14 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
   await mkdir(dir, { recursive: true });
   // Statements first: if one is unusable, nothing has been written, not even a new tandem.json.
   const statements = await openStatementFiles(join(dir, 'statements'), options);
+  const glossaries = await openGlossaryFile(join(dir, 'glossary.json'), options); // written by the first edit only
   const settings = await openSettingsFile(join(dir, 'tandem.json'), options);
   return {
     ...statements,
     ...settings,
+    ...glossaries,
     async close() {
-      await Promise.all([statements.close(), settings.close()]);
+      await Promise.all([statements.close(), settings.close(), glossaries.close()]);
     },
   };
 }

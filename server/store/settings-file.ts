@@ -1,6 +1,6 @@
 // Accounts, API tokens, the setup token and locale settings: one small JSON file (tandem.json).
 import { DomainError } from '../domain/errors.js';
-import type { Account, LocaleSetting } from '../domain/types.js';
+import type { Account, AuditEntry, LocaleSetting } from '../domain/types.js';
 import type { DurableJsonFileOptions } from './durable-json-file.js';
 import type { AccountStore, ApiToken, SettingsStore, SetupToken } from './interface.js';
 import { openJsonDocument } from './write-queue.js';
@@ -12,7 +12,12 @@ export interface SettingsFile {
   tokens: ApiToken[];
   setupToken: SetupToken | null;
   locales: LocaleSetting[];
+  /** Administrative actions, oldest first (absent in files written before the audit log existed). */
+  audit?: AuditEntry[];
 }
+
+/** The audit log keeps this many entries, so the settings file stays small. */
+export const AUDIT_LOG_CAP = 5000;
 
 /** The locales enabled when Tandem starts on an empty data directory. */
 export const DEFAULT_LOCALES: LocaleSetting[] = [{ tag: 'my' }, { tag: 'km' }, { tag: 'th' }];
@@ -104,6 +109,19 @@ export async function openSettingsFile(
       });
     },
 
+    async appendAudit(entry) {
+      const copy = structuredClone(entry);
+      await document.update((data) => {
+        const audit = (data.audit ??= []);
+        audit.push(copy);
+        if (audit.length > AUDIT_LOG_CAP) audit.splice(0, audit.length - AUDIT_LOG_CAP);
+      });
+    },
+
+    async listAudit() {
+      return structuredClone(document.data.audit ?? []);
+    },
+
     close: () => document.close(),
   };
 }
@@ -118,5 +136,6 @@ function checkSettingsFile(data: SettingsFile): string | undefined {
     if (!Array.isArray(data[key])) return `does not hold the settings file's "${key}" list`;
   }
   if (data.setupToken != null && typeof data.setupToken !== 'object') return 'holds a "setupToken" that is not an object';
+  if (data.audit !== undefined && !Array.isArray(data.audit)) return 'holds an "audit" log that is not a list';
   return undefined;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DomainError } from '../domain/errors.js';
 import type { Statement, Translation } from '../domain/types.js';
 import type { DurableJsonFileOptions } from './durable-json-file.js';
-import type { StatementStore, TranslationUpdate } from './interface.js';
+import type { AidsStore, StatementStore, TranslationUpdate } from './interface.js';
 import { newJsonDocument, openJsonDocument, type JsonDocument } from './write-queue.js';
 
 export interface StatementFile {
@@ -22,7 +22,7 @@ const KEY = /^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/;
 export async function openStatementFiles(
   dir: string,
   options: DurableJsonFileOptions,
-): Promise<StatementStore & { close(): Promise<void> }> {
+): Promise<StatementStore & Pick<AidsStore, 'approvedRevision'> & { close(): Promise<void> }> {
   await mkdir(dir, { recursive: true });
   const files = new Map<string, JsonDocument<StatementFile>>();
   const names = (await readdir(dir, { withFileTypes: true }))
@@ -40,6 +40,8 @@ export async function openStatementFiles(
   for (const document of opened) files.set(document.data.statement.id, document);
   /** Ids whose file is being written for the first time: taken, but not yet visible. */
   const creating = new Set<string>();
+  /** Grows with every change that may touch an approved translation (translation memory). */
+  let approvedChanges = 0;
 
   function existing(id: string): JsonDocument<StatementFile> {
     const document = files.get(id);
@@ -76,6 +78,7 @@ export async function openStatementFiles(
       const copy = structuredClone(statement);
       const translations = structuredClone(changed);
       for (const translation of translations) checkKeys(translation.locale, translation.segmentId);
+      approvedChanges += 1;
       await document.update((data) => {
         data.statement = copy;
         for (const translation of translations) localeTable(data, translation.locale)[translation.segmentId] = translation;
@@ -114,9 +117,14 @@ export async function openStatementFiles(
           throw new DomainError('invalid_input', 'invalid_input', { locale: next.locale, segment: next.segmentId });
         }
         const stored = structuredClone(next);
+        if (current?.status === 'approved' || stored.status === 'approved') approvedChanges += 1;
         localeTable(data, locale)[segmentId] = stored;
         return structuredClone(stored);
       });
+    },
+
+    async approvedRevision() {
+      return approvedChanges;
     },
 
     async close() {

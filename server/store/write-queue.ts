@@ -8,9 +8,12 @@
 // When a write fails, the in-memory data goes back to the last durable version (kept as the text
 // that was written) and every caller whose change is thereby undone rejects with the error: the
 // callers of the failed write and those already waiting for the next one. A rejected change is
-// never visible afterwards. (If the rename succeeded but the directory fsync then failed, the
-// change may be on disk although its caller was told it failed; as with a database commit that
-// times out, the outcome is unknown, and the next successful write replaces it.)
+// never visible afterwards. Readers see a change as soon as it is applied, before it is durable
+// (a crash may still lose it): what is promised is that an acknowledged change survives, which
+// the crash test (test/durability/crash.test.ts) checks by killing the server. (If the rename
+// succeeded but the directory fsync then failed, the change may be on disk although its caller
+// was told it failed; as with a database commit that times out, the outcome is unknown, and the
+// next successful write replaces it.)
 import { Low } from 'lowdb';
 import { DurableJsonFile, serializeJson, type DurableJsonFileOptions } from './durable-json-file.js';
 

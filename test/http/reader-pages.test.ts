@@ -14,9 +14,10 @@ beforeAll(async () => {
     await request(t.app).put(api().segment(locale, 's26')).set(as(translator)).send({ text, baseRevision: 0, action: 'submit' }).expect(200);
     await request(t.app).post(api().review(locale, 's26')).set(as(editor)).send({ decision: 'approve', revision: 1 }).expect(200);
   }
-  await request(t.app).put(api().segment('my', 's3')).set(as(translator)).send({ text: 'မပြီးသေး', baseRevision: 0, action: 'submit' }).expect(200);
+  // Both texts have warnings (no ။, numbers left out), confirmed by the submission.
+  await request(t.app).put(api().segment('my', 's3')).set(as(translator)).send({ text: 'မပြီးသေး', baseRevision: 0, action: 'submit', confirmWarnings: true }).expect(200);
   await request(t.app).put(api().segment('my', 's5')).set(as(translator))
-    .send({ text: 'လူ ၁,၃၉၈ ဦး <1>သတ်ဖြတ်</1> ခံရ <script>alert(1)</script>', baseRevision: 0, action: 'submit' }).expect(200);
+    .send({ text: 'လူ ၁,၃၉၈ ဦး <1>သတ်ဖြတ်</1> ခံရ <script>alert(1)</script>', baseRevision: 0, action: 'submit', confirmWarnings: true }).expect(200);
   await request(t.app).post(api().review('my', 's5')).set(as(editor)).send({ decision: 'approve', revision: 1 }).expect(200);
 });
 afterAll(() => t.close());

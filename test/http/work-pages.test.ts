@@ -155,13 +155,14 @@ describe('first start: set-up link', () => {
 });
 
 describe('administration', () => {
-  it('adds an account with locales and refuses a taken name with 409', async () => {
-    await admin.agent.post('/admin/accounts').type('form')
-      .send({ _csrf: admin.csrf, name: 'new-volunteer', password: PASSWORD, role: 'translator', locales: ['my', 'km'] }).expect(303);
+  it('invites a volunteer with locales and refuses a taken name with 409', async () => {
+    const invited = await admin.agent.post('/admin/accounts').type('form')
+      .send({ _csrf: admin.csrf, name: 'new-volunteer', role: 'translator', locales: ['my', 'km'] }).expect(201);
+    expect(invited.text).toMatch(/\/invite\?token=|token=/);
     const account = await t.deps.store.findAccountByName('new-volunteer');
     expect(account).toMatchObject({ role: 'translator', locales: ['my', 'km'] });
     const dup = await admin.agent.post('/admin/accounts').type('form')
-      .send({ _csrf: admin.csrf, name: 'new-volunteer', password: PASSWORD, role: 'translator' }).expect(409);
+      .send({ _csrf: admin.csrf, name: 'new-volunteer', role: 'translator' }).expect(409);
     expect(dup.text).toContain('role="alert"');
   });
 

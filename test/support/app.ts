@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import type { Express } from 'express';
-import { createApp } from '../../server/app.js';
+import { createApp, type AppDeps } from '../../server/app.js';
 import type { Role } from '../../server/domain/types.js';
 import { loadI18n } from '../../server/i18n/index.js';
 import { createAccount, issueToken } from '../../server/services/accounts.js';
@@ -35,7 +35,10 @@ export interface Session {
   accountId: string;
 }
 
-export async function makeApp(dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-test-'))): Promise<TestApp> {
+/** What a test may change in the app: limits and their clock, the proxy setting, the log. */
+export type AppOptions = Partial<Pick<AppDeps, 'limits' | 'trustProxy' | 'log'>>;
+
+export async function makeApp(dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-test-')), options: AppOptions = {}): Promise<TestApp> {
   const store = await openStore(dataDir);
   const deps: ServiceDeps = { store, now: () => new Date(), randomToken, passwords: bcryptHasher(4) };
   await ensureStatement(deps, SID, STATEMENT_BYTES);
@@ -46,6 +49,7 @@ export async function makeApp(dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-
     sessionStore,
     sessionSecret: 'test-secret-test-secret-test-secret',
     log: () => {},
+    ...options,
   });
 
   async function ensureAccount(name: string, role: Role, locales: string[]) {

@@ -1,25 +1,59 @@
-// Login, logout and the first start's admin set-up.
-import { Router, type Request } from 'express';
+// Login, logout, the first start's admin set-up, one-time password links (invitations and
+// resets), and each user's own settings: password and public pseudonym.
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
-import { authenticate, checkSetupToken, completeSetup } from '../../services/accounts.js';
+import {
+  accountForLink,
+  authenticate,
+  changePassword,
+  checkSetupToken,
+  completeSetup,
+  ownAccount,
+  setCredit,
+  usePasswordLink,
+} from '../../services/accounts.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import type { Translator } from '../../i18n/index.js';
-import { csrfToken } from '../auth.js';
+import { actorOf, csrfToken, endSession, requireLogin, startSession } from '../auth.js';
+import { addressOf, tooManyAttempts, type Limits } from '../rate-limit.js';
 import { inputOf, validate } from '../validate.js';
 
-const loginForm = z.object({ name: z.string().max(100), password: z.string().max(500), next: z.string().max(500).optional() });
-const setupForm = z.object({ token: z.string().max(200), name: z.string().max(100), password: z.string().max(500) });
+const password = z.string().max(500);
+const loginForm = z.object({ name: z.string().max(100), password, next: z.string().max(500).optional() });
+const setupForm = z.object({ token: z.string().max(200), name: z.string().max(100), password });
+const linkQuery = z.object({ token: z.string().max(200) });
+const linkForm = z.object({ token: z.string().max(200), password, confirm: password });
+const creditForm = z.object({ credit: z.literal('on').optional(), pseudonym: z.string().max(200).default('') });
+const passwordForm = z.object({ current: password, password, confirm: password });
+const savedQuery = z.object({ saved: z.enum(['credit', 'password']).optional() });
 
 /** Only same-site paths, so a crafted link cannot send a volunteer to another site after login. */
 const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/');
 
-function regenerate(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+/** Input errors are words on the form itself; anything else goes to the error handler. */
+function inputError(e: unknown): DomainError | undefined {
+  return e instanceof DomainError && e.code === 'invalid_input' ? e : undefined;
 }
 
-export function accountPages(deps: ServiceDeps): Router {
+export function accountPages(deps: ServiceDeps, limits: Limits): Router {
   const pages = Router();
+  const message = (res: Response, e: DomainError) => (res.locals.tr as Translator).t(`errors.${e.key}`, e.params);
+
+  /** One-time tokens (set-up, invitation, reset) that do not match earn growing delays per address. */
+  async function checkedToken<T>(req: Request, res: Response, check: () => Promise<T>): Promise<T> {
+    const address = addressOf(req);
+    const wait = limits.badTokens.waitMs(address);
+    if (wait > 0) throw tooManyAttempts(res, wait);
+    try {
+      return await check();
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'forbidden') limits.badTokens.fail(address);
+      throw e;
+    }
+  }
+
+  // --- Login and logout ---
 
   pages.get('/login', (req, res) => {
     res.render('login', { csrf: csrfToken(req), next: safeNext(req.query.next), error: undefined, name: '' });
@@ -27,48 +61,125 @@ export function accountPages(deps: ServiceDeps): Router {
 
   pages.post('/login', validate({ body: loginForm }), async (req, res) => {
     const body = inputOf<z.infer<typeof loginForm>>(res, 'body');
+    const again = (status: number, error: string) =>
+      res.status(status).render('login', { csrf: csrfToken(req), next: safeNext(body.next), error, name: body.name });
+    // Growing delays per address and name, and per address whatever the name; checked before the
+    // password, so a throttled guess learns nothing.
+    const address = addressOf(req);
+    const key = `${address}\n${body.name.normalize('NFC').trim().toLowerCase()}`;
+    const wait = Math.max(limits.login.waitMs(key), limits.loginPerAddress.waitMs(address));
+    if (wait > 0) return again(429, message(res, tooManyAttempts(res, wait)));
     const account = await authenticate(deps, body.name, body.password);
     if (!account) {
-      const tr: Translator = res.locals.tr;
-      res.status(401).render('login', { csrf: csrfToken(req), next: safeNext(body.next), error: tr.t('errors.auth.bad_login'), name: body.name });
-      return;
+      limits.login.fail(key);
+      limits.loginPerAddress.fail(address);
+      return again(401, (res.locals.tr as Translator).t('errors.auth.bad_login'));
     }
-    // A new session id at login, so a session id planted before login is worth nothing.
-    await regenerate(req);
-    req.session.accountId = account.id;
-    csrfToken(req);
+    limits.login.succeed(key);
+    await startSession(req, account);
     res.redirect(303, safeNext(body.next));
   });
 
-  pages.post('/logout', (req, res, next) => {
-    req.session.destroy((err) => {
-      if (err) return next(err);
-      res.clearCookie('tandem.sid');
-      res.redirect(303, '/');
-    });
+  pages.post('/logout', async (req, res) => {
+    await endSession(req);
+    res.clearCookie('tandem.sid');
+    res.redirect(303, '/');
   });
 
-  pages.get('/setup', validate({ query: z.object({ token: z.string().max(200) }) }), async (req, res) => {
+  // --- First start ---
+
+  pages.get('/setup', validate({ query: linkQuery }), async (req, res) => {
     const { token } = inputOf<{ token: string }>(res, 'query');
-    await checkSetupToken(deps, token);
+    await checkedToken(req, res, () => checkSetupToken(deps, token));
     res.render('setup', { csrf: csrfToken(req), token, error: undefined, name: '' });
   });
 
   pages.post('/setup', validate({ body: setupForm }), async (req, res) => {
     const body = inputOf<z.infer<typeof setupForm>>(res, 'body');
     try {
-      const account = await completeSetup(deps, body.token, body.name, body.password);
-      await regenerate(req);
-      req.session.accountId = account.id;
+      const account = await checkedToken(req, res, () => completeSetup(deps, body.token, body.name, body.password));
+      await startSession(req, account);
       res.redirect(303, '/admin');
     } catch (e) {
-      if (e instanceof DomainError && e.code === 'invalid_input') {
-        const tr: Translator = res.locals.tr;
-        res.status(400).render('setup', { csrf: csrfToken(req), token: body.token, error: tr.t(`errors.${e.key}`, e.params), name: body.name });
-        return;
-      }
-      throw e;
+      const known = inputError(e);
+      if (!known) throw e;
+      res.status(400).render('setup', { csrf: csrfToken(req), token: body.token, error: message(res, known), name: body.name });
     }
+  });
+
+  // --- One-time links: an invited volunteer or a reset chooses their own password ---
+
+  pages.get('/password-link', validate({ query: linkQuery }), async (req, res) => {
+    const { token } = inputOf<{ token: string }>(res, 'query');
+    const { account, purpose } = await checkedToken(req, res, () => accountForLink(deps, token));
+    res.render('password-link', { csrf: csrfToken(req), token, purpose, name: account.name, error: undefined });
+  });
+
+  pages.post('/password-link', validate({ body: linkForm }), async (req, res) => {
+    const body = inputOf<z.infer<typeof linkForm>>(res, 'body');
+    const { account, purpose } = await checkedToken(req, res, () => accountForLink(deps, body.token));
+    try {
+      if (body.password !== body.confirm) throw new DomainError('invalid_input', 'account.passwords_differ');
+      await startSession(req, await usePasswordLink(deps, body.token, body.password));
+      res.redirect(303, '/account');
+    } catch (e) {
+      const known = inputError(e);
+      if (!known) throw e;
+      res.status(400).render('password-link', { csrf: csrfToken(req), token: body.token, purpose, name: account.name, error: message(res, known) });
+    }
+  });
+
+  // --- The logged-in user's own account ---
+
+  async function settings(res: Response, status = 200, extra: { error?: string; errorFor?: string; pseudonym?: string; saved?: string } = {}) {
+    const account = await ownAccount(deps, actorOf(res));
+    const tr: Translator = res.locals.tr;
+    res.status(status).render('account', {
+      account: { name: account.name, role: tr.t(`role.${account.role}`), credited: account.creditAs !== undefined },
+      pseudonym: extra.pseudonym ?? account.creditAs ?? '',
+      csrf: csrfToken(res.req),
+      error: extra.error,
+      errorFor: extra.errorFor,
+      saved: extra.saved,
+    });
+  }
+
+  pages.get('/account', requireLogin, validate({ query: savedQuery }), async (_req, res) => {
+    await settings(res, 200, { saved: inputOf<{ saved?: string }>(res, 'query').saved });
+  });
+
+  pages.post('/account/credit', requireLogin, validate({ body: creditForm }), async (_req, res) => {
+    const body = inputOf<z.infer<typeof creditForm>>(res, 'body');
+    try {
+      await setCredit(deps, actorOf(res), body.credit ? body.pseudonym : undefined);
+    } catch (e) {
+      const known = inputError(e);
+      if (!known) throw e;
+      return settings(res, 400, { error: message(res, known), errorFor: 'credit', pseudonym: body.pseudonym });
+    }
+    res.redirect(303, '/account?saved=credit');
+  });
+
+  pages.post('/account/password', requireLogin, validate({ body: passwordForm }), async (req, res) => {
+    const body = inputOf<z.infer<typeof passwordForm>>(res, 'body');
+    // Guessing the current password from a borrowed session is slowed down like a login.
+    const key = `${addressOf(req)}\n${actorOf(res)!.name.toLowerCase()}`;
+    const wait = limits.login.waitMs(key);
+    if (wait > 0) return settings(res, 429, { error: message(res, tooManyAttempts(res, wait)), errorFor: 'password' });
+    try {
+      if (body.password !== body.confirm) throw new DomainError('invalid_input', 'account.passwords_differ');
+      const account = await changePassword(deps, actorOf(res), body.current, body.password).catch((e: unknown) => {
+        if (e instanceof DomainError && e.key === 'account.wrong_password') limits.login.fail(key);
+        throw e;
+      });
+      // This browser stays logged in, under a new session id; every other session has ended.
+      await startSession(req, account);
+    } catch (e) {
+      const known = inputError(e);
+      if (!known) throw e;
+      return settings(res, 400, { error: message(res, known), errorFor: 'password' });
+    }
+    res.redirect(303, '/account?saved=password');
   });
 
   return pages;

@@ -1,10 +1,13 @@
-// The admin page: accounts and their locales, enabled locales.
-import { Router } from 'express';
+// The admin pages: accounts (invitations, grants, disabling, reset links), enabled locales, and
+// the audit log. Every action is checked by its service, not only here.
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import { can } from '../../domain/permissions.js';
+import type { Account } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
-import { createAccount, grantLocales, listAccounts } from '../../services/accounts.js';
+import { accountNames, grantLocales, inviteAccount, issuePasswordLink, listAccounts, setDisabled } from '../../services/accounts.js';
+import { listAudit, OPERATOR } from '../../services/audit.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { enableLocale, listLocales } from '../../services/locales.js';
 import { actorOf, csrfToken, requireLogin } from '../auth.js';
@@ -15,19 +18,27 @@ const localesField = z
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
   .pipe(z.array(z.string().max(64)).max(100));
-const accountForm = z.object({
+const inviteForm = z.object({
   name: z.string().max(100),
-  password: z.string().max(500),
   role: z.enum(['admin', 'editor', 'translator']),
   locales: localesField,
 });
 const grantForm = z.object({ locales: localesField });
 const localeForm = z.object({ tag: z.string().min(1).max(100), nativeName: z.string().max(100).optional() });
+const accountParams = z.object({ id: z.string().max(40) });
+
+/** A one-time link shown to the admin once, to pass on through a channel they trust. */
+interface IssuedLink {
+  name: string;
+  url: string;
+  expires: string;
+  purpose: 'invite' | 'reset';
+}
 
 export function adminPages(deps: ServiceDeps): Router {
   const pages = Router();
 
-  async function render(res: Parameters<Parameters<typeof pages.get>[1]>[1], status = 200, error?: string) {
+  async function render(res: Response, status = 200, extra: { error?: string; link?: IssuedLink } = {}) {
     const actor = actorOf(res);
     if (!can(actor, 'manage_accounts')) throw new DomainError('forbidden');
     const locales = await listLocales(deps);
@@ -37,43 +48,91 @@ export function adminPages(deps: ServiceDeps): Router {
       role: a.role,
       locales: a.locales,
       disabled: a.disabled,
+      invited: a.passwordHash === '',
+      self: a.id === actor!.id,
     }));
-    res.status(status).render('admin', { accounts, locales, csrf: csrfToken(res.req), error });
+    res.status(status).render('admin', { accounts, locales, csrf: csrfToken(res.req), error: extra.error, link: extra.link });
   }
 
-  /** Input errors are shown on the admin page itself, in the admin's language. */
-  async function attempt(res: Parameters<Parameters<typeof pages.get>[1]>[1], action: () => Promise<unknown>) {
+  /** Input errors are shown on the admin page itself, in the admin's language; others go on. */
+  async function showInputError(res: Response, e: unknown) {
+    if (e instanceof DomainError && (e.code === 'invalid_input' || e.code === 'duplicate')) {
+      const tr: Translator = res.locals.tr;
+      return render(res, e.code === 'duplicate' ? 409 : 400, { error: tr.t(`errors.${e.key}`, e.params) });
+    }
+    throw e;
+  }
+
+  async function attempt(res: Response, action: () => Promise<unknown>) {
     try {
       await action();
     } catch (e) {
-      if (e instanceof DomainError && (e.code === 'invalid_input' || e.code === 'duplicate')) {
-        const tr: Translator = res.locals.tr;
-        return render(res, e.code === 'duplicate' ? 409 : 400, tr.t(`errors.${e.key}`, e.params));
-      }
-      throw e;
+      return showInputError(res, e);
     }
     res.redirect(303, '/admin');
   }
 
+  function issued(req: Request, res: Response, account: Account, token: string): IssuedLink {
+    const tr: Translator = res.locals.tr;
+    return {
+      name: account.name,
+      url: `${req.protocol}://${req.get('host') ?? 'localhost'}/password-link?token=${encodeURIComponent(token)}`,
+      expires: tr.dateTime(account.passwordLink!.expiresAt),
+      purpose: account.passwordLink!.purpose,
+    };
+  }
+
   pages.get('/admin', requireLogin, async (_req, res) => render(res));
 
-  pages.post('/admin/accounts', requireLogin, validate({ body: accountForm }), async (_req, res) => {
-    const body = inputOf<z.infer<typeof accountForm>>(res, 'body');
-    await attempt(res, () => createAccount(deps, actorOf(res), body));
+  // An invitation: the account exists at once; the volunteer chooses the password through the link.
+  pages.post('/admin/accounts', requireLogin, validate({ body: inviteForm }), async (req, res) => {
+    const body = inputOf<z.infer<typeof inviteForm>>(res, 'body');
+    let created: { account: Account; token: string };
+    try {
+      created = await inviteAccount(deps, actorOf(res), body);
+    } catch (e) {
+      return showInputError(res, e);
+    }
+    // Shown in this answer only (never kept in a session or a file): a reload does not show it again.
+    await render(res, 201, { link: issued(req, res, created.account, created.token) });
   });
 
-  pages.post(
-    '/admin/accounts/:id/locales',
-    requireLogin,
-    validate({ params: z.object({ id: z.string().max(40) }), body: grantForm }),
-    async (_req, res) => {
-      const { id } = inputOf<{ id: string }>(res, 'params');
-      await attempt(res, () => grantLocales(deps, actorOf(res), id, inputOf<{ locales: string[] }>(res, 'body').locales));
-    },
-  );
+  pages.post('/admin/accounts/:id/password-link', requireLogin, validate({ params: accountParams }), async (req, res) => {
+    const { id } = inputOf<{ id: string }>(res, 'params');
+    const { account, token } = await issuePasswordLink(deps, actorOf(res), id);
+    await render(res, 200, { link: issued(req, res, account, token) });
+  });
+
+  pages.post('/admin/accounts/:id/locales', requireLogin, validate({ params: accountParams, body: grantForm }), async (_req, res) => {
+    const { id } = inputOf<{ id: string }>(res, 'params');
+    await attempt(res, () => grantLocales(deps, actorOf(res), id, inputOf<{ locales: string[] }>(res, 'body').locales));
+  });
+
+  pages.post('/admin/accounts/:id/disable', requireLogin, validate({ params: accountParams }), async (_req, res) => {
+    await attempt(res, () => setDisabled(deps, actorOf(res), inputOf<{ id: string }>(res, 'params').id, true));
+  });
+
+  pages.post('/admin/accounts/:id/enable', requireLogin, validate({ params: accountParams }), async (_req, res) => {
+    await attempt(res, () => setDisabled(deps, actorOf(res), inputOf<{ id: string }>(res, 'params').id, false));
+  });
 
   pages.post('/admin/locales', requireLogin, validate({ body: localeForm }), async (_req, res) => {
     await attempt(res, () => enableLocale(deps, actorOf(res), inputOf<z.infer<typeof localeForm>>(res, 'body')));
+  });
+
+  pages.get('/admin/audit', requireLogin, async (_req, res) => {
+    const entries = await listAudit(deps, actorOf(res));
+    const names = await accountNames(deps);
+    const tr: Translator = res.locals.tr;
+    res.render('audit', {
+      entries: entries.map((e) => ({
+        at: tr.dateTime(e.at),
+        iso: e.at,
+        actor: e.actorId === OPERATOR ? tr.t('security.audit.operator') : (names.get(e.actorId) ?? e.actorId),
+        action: tr.t(`security.audit.actions.${e.action}`),
+        target: names.get(e.target) ?? e.target,
+      })),
+    });
   });
 
   return pages;

@@ -4,6 +4,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import { SOURCE_LOCALE } from '../../domain/locales.js';
+import { editionCredits } from '../../services/accounts.js';
 import { getEdition } from '../../services/editions.js';
 import { listLocales } from '../../services/locales.js';
 import { listStatements } from '../../services/statements.js';
@@ -71,6 +72,8 @@ export function readerPages(deps: ServiceDeps): Router {
     const tr: Translator = res.locals.tr;
     const info = edition.locales[0]!;
     const others = edition.available.filter((l) => l.tag !== locale).slice(0, 2).map((l) => l.tag);
+    // Pseudonyms only, of those who opted in; never an account name.
+    const credits = locale === edition.source.tag ? [] : await editionCredits(deps, sid, locale);
     res.render('edition', {
       edition,
       locale: info,
@@ -78,6 +81,7 @@ export function readerPages(deps: ServiceDeps): Router {
       progress: progressView(edition.progress[locale], tr),
       groups: groupRows(presentRows(edition.rows, tr)),
       switcher: switcher(edition, tr, (tag) => `/s/${sid}/${tag}`, [locale]),
+      credits: credits.length ? new Intl.ListFormat(tr.lang, { type: 'conjunction' }).format(credits) : '',
       compareHref: `/s/${sid}/compare?langs=${[...new Set([edition.source.tag, locale, ...others])].slice(0, 3).join(',')}`,
     });
   });

@@ -5,29 +5,48 @@ import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import { can } from '../../domain/permissions.js';
 import { localeProgress } from '../../domain/progress.js';
+import { diffText, unchanged } from '../../domain/text-diff.js';
 import { STATUSES, type Status } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { accountNames } from '../../services/accounts.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { requireLocale } from '../../services/locales.js';
 import { requireStatement } from '../../services/statements.js';
-import { listTranslations, reviewTranslation, saveTranslation, translationHistory } from '../../services/translations.js';
+import {
+  listTranslations,
+  normalizeText,
+  restoreRevision,
+  reviewTranslation,
+  saveTranslation,
+  translationHistory,
+  type TranslationView,
+} from '../../services/translations.js';
 import { actorOf, csrfToken, requireLogin } from '../auth.js';
+import { canKeepOriginal } from '../../services/checks.js';
+import { workspaceAids } from '../../services/aids.js';
+import { keepRemainingOriginal } from '../../services/keep-original.js';
+import { rowAids } from '../presenters/aids.js';
 import { progressView } from '../presenters/edition.js';
 import { localeView, workRows } from '../presenters/work.js';
 import { inputOf, revision, sidLocale, sidLocaleSegment, validate } from '../validate.js';
 
-const filterQuery = z.object({ status: z.enum(['all', ...STATUSES]).default('all') });
+const filterQuery = z.object({
+  status: z.enum(['all', 'warnings', ...STATUSES]).default('all'),
+  kept: z.coerce.number().int().min(0).max(1_000_000).optional(), // after "keep all remaining names"
+});
+type Filter = Status | 'all' | 'warnings';
 const saveForm = z.object({
   text: z.string().max(20_000),
   baseRevision: revision,
-  action: z.enum(['save', 'submit']),
+  action: z.enum(['save', 'submit', 'keep_original']),
+  confirmWarnings: z.literal('true').optional(),
 });
 const reviewForm = z.object({
   decision: z.enum(['approve', 'request_changes']),
   revision,
   comment: z.string().max(5000).optional(),
 });
+const restoreForm = z.object({ revision, baseRevision: revision });
 
 type Ref = { sid: string; locale: string; segmentId: string };
 
@@ -35,19 +54,29 @@ export function workPages(deps: ServiceDeps): Router {
   const pages = Router();
   const guard = [requireLogin];
 
-  async function workspace(res: Response, sid: string, locale: string, filter: Status | 'all', extra: Record<string, unknown> = {}) {
+  async function workspace(res: Response, sid: string, locale: string, filter: Filter, extra: Record<string, unknown> = {}) {
     const actor = actorOf(res);
     if (!can(actor, 'translate', locale)) throw new DomainError('forbidden');
     const statement = await requireStatement(deps, sid);
     const info = await requireLocale(deps, locale);
     const translations = await listTranslations(deps, actor, sid, locale);
     const tr: Translator = res.locals.tr;
+    // Translator aids (presenters/aids.ts): checks, glossary terms, other languages, next links.
+    const aids = await workspaceAids(deps, actor, statement, locale, translations);
+    const listed = workRows(statement, translations, tr, (s) => filter === 'all' || filter === 'warnings' || s === filter);
+    const shown = filter === 'warnings' ? listed.filter((r) => aids.checks.get(r.id)?.some((c) => c.severity === 'warning')) : listed;
+    const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl: `/translate/${sid}/${locale}`, shown: new Set(shown.map((r) => r.id)) });
     res.render('translate', {
       statement,
       locale: localeView(info),
       filter,
-      filters: ['all', ...STATUSES].map((s) => ({ value: s, label: s === 'all' ? tr.t('workspace.all') : tr.t(`status.${s}`) })),
-      rows: workRows(statement, translations, tr, (s) => filter === 'all' || s === filter),
+      filters: ['all', 'warnings', ...STATUSES].map((s) => ({
+        value: s,
+        label: s === 'all' ? tr.t('workspace.all') : s === 'warnings' ? tr.t('aids.filter_warnings') : tr.t(`status.${s}`),
+      })),
+      rows: shown.map((row) => ({ ...row, ...rowExtras.get(row.id)! })),
+      mayKeepAll: can(actor, 'review', locale) && statement.segments.some((s) => canKeepOriginal(s) && !translations.some((t) => t.segmentId === s.id)),
+      mayKeepGlossary: can(actor, 'keep_glossary', locale),
       progress: progressView(localeProgress(statement.segments, translations), tr),
       csrf: csrfToken(res.req),
       conflict: undefined,
@@ -57,7 +86,9 @@ export function workPages(deps: ServiceDeps): Router {
 
   pages.get('/translate/:sid/:locale', ...guard, validate({ params: sidLocale, query: filterQuery }), async (_req, res) => {
     const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
-    await workspace(res, sid, locale, inputOf<{ status: Status | 'all' }>(res, 'query').status);
+    const query = inputOf<z.infer<typeof filterQuery>>(res, 'query');
+    const kept = query.kept === undefined ? {} : { kept: (res.locals.tr as Translator).plural('aids.keep_all_done', query.kept) };
+    await workspace(res, sid, locale, query.status, kept);
   });
 
   pages.post(
@@ -68,18 +99,29 @@ export function workPages(deps: ServiceDeps): Router {
       const p = inputOf<Ref>(res, 'params');
       const body = inputOf<z.infer<typeof saveForm>>(res, 'body');
       try {
-        await saveTranslation(deps, actorOf(res), { statementId: p.sid, locale: p.locale, segmentId: p.segmentId, ...body });
+        // "Keep original" submits the source itself (a name); warnings need the confirmation box.
+        const keep = body.action === 'keep_original';
+        const source = keep ? (await requireStatement(deps, p.sid)).segments.find((s) => s.id === p.segmentId)?.source : undefined;
+        await saveTranslation(deps, actorOf(res), {
+          statementId: p.sid, locale: p.locale, segmentId: p.segmentId, baseRevision: body.baseRevision,
+          text: source ?? body.text, action: body.action === 'keep_original' ? 'submit' : body.action,
+          keepOriginal: keep, confirmWarnings: keep || body.confirmWarnings === 'true',
+        });
       } catch (e) {
         // A stale save: show the newer text beside the translator's own instead of overwriting.
-        if (e instanceof DomainError && (e.code === 'conflict' || e.code === 'checks_failed')) {
+        if (e instanceof DomainError && (e.code === 'conflict' || e.code === 'checks_failed' || e.code === 'warnings_unconfirmed')) {
           res.status(e.code === 'conflict' ? 409 : 422);
           const tr: Translator = res.locals.tr;
           const checks = (e.details?.checks as { key: string; params?: Record<string, string | number> }[] | undefined) ?? [];
+          const current = (e.details?.current as TranslationView | null | undefined) ?? null;
           return workspace(res, p.sid, p.locale, 'all', {
             conflict: {
               segmentId: p.segmentId,
               mine: body.text,
-              current: e.details?.current ?? null,
+              action: body.action,
+              current,
+              // The newer text before, the translator's after: what keeping theirs would change.
+              diff: current ? diffText(current.text, normalizeText(body.text), p.locale) : [],
               message: tr.t(`errors.${e.key}`),
               checks: checks.map((c) => tr.t(c.key, c.params)),
             },
@@ -100,11 +142,15 @@ export function workPages(deps: ServiceDeps): Router {
     const translations = await listTranslations(deps, actor, sid, locale);
     const tr: Translator = res.locals.tr;
     const byId = new Map(translations.map((t) => [t.segmentId, t]));
+    const rows = workRows(statement, translations, tr, (s) => s === 'submitted');
+    const aids = await workspaceAids(deps, actor, statement, locale, translations);
+    const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl: `/review/${sid}/${locale}`, shown: new Set(rows.map((r) => r.id)) });
     res.render('review', {
       statement,
       locale: localeView(info),
-      rows: workRows(statement, translations, tr, (s) => s === 'submitted').map((row) => ({
+      rows: rows.map((row) => ({
         ...row,
+        ...rowExtras.get(row.id)!,
         own: byId.get(row.id)?.author === actor!.id,
       })),
       progress: progressView(localeProgress(statement.segments, translations), tr),
@@ -124,29 +170,84 @@ export function workPages(deps: ServiceDeps): Router {
     },
   );
 
-  pages.get('/history/:sid/:locale/:segmentId', ...guard, validate({ params: sidLocaleSegment }), async (_req, res) => {
-    const p = inputOf<Ref>(res, 'params');
-    const translation = await translationHistory(deps, actorOf(res), { statementId: p.sid, locale: p.locale, segmentId: p.segmentId });
+  // An editor keeps every remaining signatory and supporter name as in the source, at once.
+  pages.post('/keep-original/:sid/:locale', ...guard, validate({ params: sidLocale }), async (_req, res) => {
+    const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
+    const { kept } = await keepRemainingOriginal(deps, actorOf(res), { statementId: sid, locale });
+    res.redirect(303, `/translate/${sid}/${locale}?kept=${kept}`);
+  });
+
+  /** Every revision of one segment, each with its difference from the one before. */
+  async function history(res: Response, p: Ref, notice?: string) {
+    const actor = actorOf(res);
+    const translation = await translationHistory(deps, actor, { statementId: p.sid, locale: p.locale, segmentId: p.segmentId });
     const statement = await requireStatement(deps, p.sid);
     const segment = statement.segments.find((s) => s.id === p.segmentId)!;
     const names = await accountNames(deps);
     const tr: Translator = res.locals.tr;
+    const revisions = translation?.history ?? [];
+    const mayRestore = can(actor, 'review', p.locale);
     res.render('history', {
       statement,
       locale: localeView(await requireLocale(deps, p.locale)),
       segment,
-      entries: [...(translation?.history ?? [])].reverse().map((h) => ({
-        revision: tr.number(h.revision),
-        action: tr.t(`history.${h.action}`),
-        status: h.status,
-        statusLabel: tr.t(`status.${h.status}`),
-        text: h.text,
-        actor: names.get(h.actor) ?? '?',
-        at: tr.dateTime(h.at),
-        comment: h.comment,
-      })),
+      csrf: csrfToken(res.req),
+      notice,
+      entries: revisions
+        .map((h, i) => {
+          const diff = i === 0 ? [] : diffText(revisions[i - 1]!.text, h.text, p.locale);
+          return {
+            id: `r${h.revision}`,
+            revision: tr.number(h.revision),
+            action:
+              h.action === 'restore' && h.restoredFrom !== undefined
+                ? tr.t('history.restore_from', { revision: tr.number(h.restoredFrom) })
+                : tr.t(`history.${h.action}`),
+            status: h.status,
+            statusLabel: tr.t(`status.${h.status}`),
+            text: h.text,
+            first: i === 0,
+            diff,
+            textUnchanged: i > 0 && unchanged(diff),
+            actor: names.get(h.actor) ?? '?',
+            at: tr.dateTime(h.at),
+            comment: h.comment,
+            // Bringing back an earlier text is a review decision; the current text needs no restore.
+            restore:
+              mayRestore && translation && h.revision < translation.revision && h.text !== translation.text
+                ? { revision: h.revision, baseRevision: translation.revision }
+                : undefined,
+          };
+        })
+        .reverse(),
     });
+  }
+
+  pages.get('/history/:sid/:locale/:segmentId', ...guard, validate({ params: sidLocaleSegment }), async (_req, res) => {
+    await history(res, inputOf<Ref>(res, 'params'));
   });
+
+  pages.post(
+    '/history/:sid/:locale/:segmentId/restore',
+    ...guard,
+    validate({ params: sidLocaleSegment, body: restoreForm }),
+    async (_req, res) => {
+      const p = inputOf<Ref>(res, 'params');
+      const body = inputOf<z.infer<typeof restoreForm>>(res, 'body');
+      let restored;
+      try {
+        restored = await restoreRevision(deps, actorOf(res), { statementId: p.sid, locale: p.locale, segmentId: p.segmentId, ...body });
+      } catch (e) {
+        // Someone changed the segment meanwhile: show the history as it is now, restore nothing.
+        if (e instanceof DomainError && e.code === 'conflict') {
+          res.status(409);
+          return history(res, p, (res.locals.tr as Translator).t('history.restore_conflict'));
+        }
+        throw e;
+      }
+      res.redirect(303, `/history/${p.sid}/${p.locale}/${p.segmentId}#r${restored.revision}`);
+    },
+  );
 
   return pages;
 }

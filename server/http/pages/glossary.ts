@@ -1,0 +1,117 @@
+// The glossary page of a locale: its translators read it, its editors keep it (add, change,
+// delete, import CSV). Plain forms; public/js/glossary.js only reads a chosen CSV file into the
+// import box. Export is the API's CSV (/api/v1/glossary/:locale/export.csv).
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import { DomainError } from '../../domain/errors.js';
+import { can } from '../../domain/permissions.js';
+import type { Translator } from '../../i18n/index.js';
+import type { ServiceDeps } from '../../services/deps.js';
+import { deleteGlossaryEntry, importGlossaryCsv, listGlossary, saveGlossaryEntry } from '../../services/glossary.js';
+import { requireLocale } from '../../services/locales.js';
+import { presentEntry } from '../api-aids.js';
+import { actorOf, csrfToken, requireLogin } from '../auth.js';
+import { STATUS_OF } from '../errors.js';
+import { localeView } from '../presenters/work.js';
+import { inputOf, localeTag, validate } from '../validate.js';
+
+const params = z.object({ locale: localeTag });
+const entryParams = params.extend({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+const entryForm = z.object({
+  term: z.string().max(1000),
+  translation: z.string().max(2000).default(''),
+  note: z.string().max(5000).default(''),
+  doNotTranslate: z.literal('true').optional(),
+});
+const importForm = z.object({ csv: z.string().max(60_000) });
+const doneQuery = z.object({
+  done: z.enum(['saved', 'deleted', 'imported']).optional(),
+  added: z.coerce.number().int().min(0).optional(),
+  updated: z.coerce.number().int().min(0).optional(),
+  unchanged: z.coerce.number().int().min(0).optional(),
+});
+
+/** Refusals a form can fix: shown on the page with what was typed, never as an error page. */
+const FIXABLE = new Set(['invalid_input', 'duplicate', 'too_large']);
+
+export function glossaryPages(deps: ServiceDeps): Router {
+  const pages = Router();
+
+  async function page(res: Response, locale: string, extra: { notice?: string; error?: string; form?: Record<string, unknown>; csv?: string } = {}) {
+    const actor = actorOf(res);
+    const entries = await listGlossary(deps, actor, locale);
+    res.render('glossary', {
+      locale: localeView(await requireLocale(deps, locale)),
+      entries: entries.map(presentEntry),
+      mayEdit: can(actor, 'keep_glossary', locale),
+      csrf: csrfToken(res.req),
+      notice: extra.notice,
+      error: extra.error,
+      form: extra.form ?? {},
+      csv: extra.csv ?? '',
+    });
+  }
+
+  /** Runs a change; a refusal the editor can fix re-renders the page with the message. */
+  async function change(res: Response, locale: string, run: () => Promise<string>, keep: { form?: Record<string, unknown>; csv?: string }) {
+    let target: string;
+    try {
+      target = await run();
+    } catch (e) {
+      if (e instanceof DomainError && FIXABLE.has(e.code)) {
+        res.status(STATUS_OF[e.code]);
+        return page(res, locale, { error: (res.locals.tr as Translator).t(`errors.${e.key}`, e.params), ...keep });
+      }
+      throw e;
+    }
+    res.redirect(303, target);
+  }
+
+  pages.get('/glossary/:locale', requireLogin, validate({ params, query: doneQuery }), async (_req, res) => {
+    const { locale } = inputOf<{ locale: string }>(res, 'params');
+    const q = inputOf<z.infer<typeof doneQuery>>(res, 'query');
+    const tr: Translator = res.locals.tr;
+    const notice =
+      q.done === 'imported'
+        ? tr.t('glossary.imported', { added: tr.number(q.added ?? 0), updated: tr.number(q.updated ?? 0), unchanged: tr.number(q.unchanged ?? 0) })
+        : q.done
+          ? tr.t(`glossary.${q.done}`)
+          : undefined;
+    await page(res, locale, { notice });
+  });
+
+  pages.post('/glossary/:locale', requireLogin, validate({ params, body: entryForm }), async (_req, res) => {
+    const { locale } = inputOf<{ locale: string }>(res, 'params');
+    const form = inputOf<z.infer<typeof entryForm>>(res, 'body');
+    await change(res, locale, async () => {
+      await saveGlossaryEntry(deps, actorOf(res), locale, { ...form, doNotTranslate: form.doNotTranslate === 'true' });
+      return `/glossary/${locale}?done=saved`;
+    }, { form });
+  });
+
+  pages.post('/glossary/:locale/import', requireLogin, validate({ params, body: importForm }), async (_req, res) => {
+    const { locale } = inputOf<{ locale: string }>(res, 'params');
+    const { csv } = inputOf<z.infer<typeof importForm>>(res, 'body');
+    await change(res, locale, async () => {
+      const c = await importGlossaryCsv(deps, actorOf(res), locale, csv);
+      return `/glossary/${locale}?done=imported&added=${c.added}&updated=${c.updated}&unchanged=${c.unchanged}`;
+    }, { csv });
+  });
+
+  pages.post('/glossary/:locale/:id', requireLogin, validate({ params: entryParams, body: entryForm }), async (_req, res) => {
+    const { locale, id } = inputOf<z.infer<typeof entryParams>>(res, 'params');
+    const form = inputOf<z.infer<typeof entryForm>>(res, 'body');
+    await change(res, locale, async () => {
+      await saveGlossaryEntry(deps, actorOf(res), locale, { ...form, id, doNotTranslate: form.doNotTranslate === 'true' });
+      return `/glossary/${locale}?done=saved#g-${id}`;
+    }, {});
+  });
+
+  pages.post('/glossary/:locale/:id/delete', requireLogin, validate({ params: entryParams }), async (_req, res) => {
+    const { locale, id } = inputOf<z.infer<typeof entryParams>>(res, 'params');
+    await deleteGlossaryEntry(deps, actorOf(res), locale, id);
+    res.redirect(303, `/glossary/${locale}?done=deleted`);
+  });
+
+  return pages;
+}

@@ -1,0 +1,89 @@
+// Page weight on the wire, as Chromium received it: responses are compressed, and an edition's
+// HTML, CSS and scripts together stay within 50 KB (fonts aside: they are cached for a year).
+// The figures are written to test-output/page-weight.json for the README.
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { openContext, seedTranslations, SID, startTandem, TEST_OUTPUT, type Tandem } from './support/browser.js';
+
+const BUDGET = 50_000; // bytes, compressed
+
+let tandem: Tandem;
+const measured: Record<string, unknown> = {};
+
+beforeAll(async () => {
+  tandem = await startTandem();
+  await seedTranslations(tandem.t);
+});
+afterAll(async () => {
+  mkdirSync(TEST_OUTPUT, { recursive: true });
+  writeFileSync(path.join(TEST_OUTPUT, 'page-weight.json'), `${JSON.stringify(measured, null, 2)}\n`);
+  await tandem.close();
+});
+
+interface Transfer {
+  url: string;
+  type: string;
+  encoding: string | undefined;
+  /** Body bytes as received (compressed). */
+  wire: number;
+  /** Body bytes once decompressed. */
+  decoded: number;
+}
+
+async function transfers(path: string): Promise<{ transfers: Transfer[]; acceptEncoding: string }> {
+  const { context } = await openContext(tandem);
+  const page = await context.newPage();
+  const seen: Promise<Transfer>[] = [];
+  page.on('requestfinished', (request) => {
+    seen.push(
+      (async () => {
+        const response = (await request.response())!;
+        const sizes = await request.sizes();
+        return {
+          url: new URL(request.url()).pathname,
+          type: request.resourceType(),
+          encoding: (await response.allHeaders())['content-encoding'],
+          wire: sizes.responseBodySize,
+          decoded: (await response.body()).length,
+        };
+      })(),
+    );
+  });
+  const response = await page.goto(tandem.origin + path, { waitUntil: 'load' });
+  const acceptEncoding = (await response!.request().allHeaders())['accept-encoding'] ?? '';
+  await page.evaluate(() => document.fonts.ready);
+  const result = await Promise.all(seen);
+  await context.close();
+  return { transfers: result, acceptEncoding };
+}
+
+const kb = (n: number) => Math.round(n / 100) / 10;
+
+it.each([
+  { name: 'Burmese edition', path: `/s/${SID}/my`, budget: BUDGET },
+  { name: 'Khmer edition', path: `/s/${SID}/km`, budget: BUDGET },
+  { name: 'English edition', path: `/s/${SID}/en`, budget: BUDGET },
+  // Three editions side by side carry three times the text; measured, not held to the budget.
+  { name: 'compare view (3 editions)', path: `/s/${SID}/compare?langs=en,my,km`, budget: Infinity },
+])('the $name is compressed and within its budget', async ({ name, path, budget }) => {
+  const { transfers: all, acceptEncoding } = await transfers(path);
+  expect(acceptEncoding).toMatch(/gzip/);
+  const page = all.filter((t) => ['document', 'stylesheet', 'script'].includes(t.type));
+  const fonts = all.filter((t) => t.type === 'font');
+  expect(page.map((t) => t.type).sort()).toEqual(['document', 'script', 'stylesheet']);
+  // The compression middleware leaves bodies under 1 KB as they are: gzip would only add bytes.
+  for (const t of page.filter((x) => x.decoded >= 1024)) {
+    expect([t.url, t.encoding]).toEqual([t.url, expect.stringMatching(/^(gzip|br)$/)]);
+    expect(t.wire).toBeLessThan(t.decoded);
+  }
+  const wire = page.reduce((sum, t) => sum + t.wire, 0);
+  measured[name] = {
+    path,
+    htmlCssJsCompressedKB: kb(wire),
+    htmlCssJsUncompressedKB: kb(page.reduce((sum, t) => sum + t.decoded, 0)),
+    files: Object.fromEntries(page.map((t) => [t.url, { type: t.type, encoding: t.encoding, compressedKB: kb(t.wire), uncompressedKB: kb(t.decoded) }])),
+    fontsKB: kb(fonts.reduce((sum, t) => sum + t.wire, 0)),
+  };
+  expect(wire).toBeLessThanOrEqual(budget);
+});

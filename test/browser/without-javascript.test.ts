@@ -1,0 +1,100 @@
+// With JavaScript off, every step still works with plain forms and links: a translator saves and
+// submits Khmer text, an editor approves one segment and sends another back, the translator reads
+// the comment, and a reader reads the edition, switches language and compares editions.
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { ensureAccount, foreign, logIn, openContext, postForm, SID, startTandem, type BrowserContext, type Page, type Tandem } from './support/browser.js';
+import { CHANGE_REQUEST, TEXTS } from './support/texts.js';
+
+let tandem: Tandem;
+let context: BrowserContext;
+let requests: string[];
+/** Method and path of every request sent by the translator's and the editor's pages. */
+const sent: string[] = [];
+let translator: Page;
+let editor: Page;
+
+beforeAll(async () => {
+  tandem = await startTandem();
+  await ensureAccount(tandem.t, 'dara', 'translator', ['km']);
+  await ensureAccount(tandem.t, 'sophea', 'editor', ['km']);
+  ({ context, requests } = await openContext(tandem, { javaScriptEnabled: false }));
+  context.on('request', (r) => sent.push(`${r.method()} ${new URL(r.url()).pathname}`));
+  translator = await context.newPage();
+  await logIn(translator, tandem.origin, 'dara');
+  // A second browser context: the editor has a session of their own.
+  const second = await openContext(tandem, { javaScriptEnabled: false });
+  editor = await second.context.newPage();
+  second.context.on('request', (r) => {
+    requests.push(r.url());
+    sent.push(`${r.method()} ${new URL(r.url()).pathname}`);
+  });
+  await logIn(editor, tandem.origin, 'sophea');
+});
+afterAll(async () => {
+  await context.close();
+  await tandem.close();
+});
+
+const workspace = `/translate/${SID}/km`;
+const statusOf = (page: Page, id: string) => page.locator(`section#${id} .seg-head .status`).getAttribute('class');
+
+it('a translator saves a draft, then submits, with plain form posts', async () => {
+  await translator.goto(tandem.origin + workspace);
+  const s1 = translator.locator('section#s1');
+  await s1.locator('textarea').fill(TEXTS.km.s1);
+  expect(await postForm(translator, () => s1.getByRole('button', { name: 'Save draft' }).click())).toBe(`${tandem.origin}${workspace}#s1`);
+  await expect(statusOf(translator, 's1')).resolves.toContain('status-draft');
+  await expect(translator.locator('#t-s1').inputValue()).resolves.toBe(TEXTS.km.s1);
+
+  for (const id of ['s1', 's3'] as const) {
+    const row = translator.locator(`section#${id}`);
+    await row.locator('textarea').fill(TEXTS.km[id]);
+    expect(await postForm(translator, () => row.getByRole('button', { name: 'Submit for review' }).click())).toBe(`${tandem.origin}${workspace}#${id}`);
+    await expect(statusOf(translator, id)).resolves.toContain('status-submitted');
+  }
+  const stored = await tandem.t.deps.store.listTranslations(SID, 'km');
+  expect(stored.map((x) => [x.segmentId, x.status, x.revision])).toEqual([['s1', 'submitted', 2], ['s3', 'submitted', 1]]);
+});
+
+it('an editor approves one and requests changes on the other', async () => {
+  const review = `${tandem.origin}/review/${SID}/km`;
+  await editor.goto(review);
+  expect(await postForm(editor, () => editor.locator('section#s1').getByRole('button', { name: 'Approve' }).click())).toBe(review);
+  const s3 = editor.locator('section#s3');
+  await s3.getByLabel(/Comment for the translator/).fill(CHANGE_REQUEST.km);
+  expect(await postForm(editor, () => s3.getByRole('button', { name: 'Request changes' }).click())).toBe(review);
+  expect(await editor.locator('section.review-row').count()).toBe(0);
+  const stored = await tandem.t.deps.store.listTranslations(SID, 'km');
+  expect(stored.map((x) => [x.segmentId, x.status])).toEqual([['s1', 'approved'], ['s3', 'needs_work']]);
+});
+
+it('the translator reads the comment in the workspace', async () => {
+  await translator.goto(tandem.origin + workspace);
+  await expect(translator.locator('section#s3 .review-comment').innerText()).resolves.toContain(CHANGE_REQUEST.km);
+  await expect(statusOf(translator, 's3')).resolves.toContain('status-needs_work');
+});
+
+it('a reader reads the Khmer edition, switches to English and compares', async () => {
+  const reader = await context.browser()!.newContext({ javaScriptEnabled: false });
+  reader.on('request', (r) => requests.push(r.url()));
+  const page = await reader.newPage();
+  await page.goto(`${tandem.origin}/s/${SID}/km`);
+  await expect(page.locator('article.edition h1').innerText()).resolves.toBe(TEXTS.km.s1);
+  // Segment 3 was sent back: the reader sees the original, marked as not yet translated.
+  await expect(page.locator('#s3 .text').getAttribute('lang')).resolves.toBe('en');
+  await expect(page.locator('#s3 .mark-fallback').count()).resolves.toBe(1);
+  await Promise.all([page.waitForURL(`${tandem.origin}/s/${SID}/en`), page.locator('nav.switcher a[hreflang=en]').click()]);
+  await Promise.all([page.waitForURL(/\/compare\?langs=/), page.locator('.compare-link a').click()]);
+  await expect(page.locator('#s1 .cell[data-col=km] .text').innerText()).resolves.toBe(TEXTS.km.s1);
+  await reader.close();
+});
+
+it('sent every change as a plain form post, never through the JSON API', () => {
+  expect(sent.filter((x) => x.startsWith('POST /translate/'))).toHaveLength(3);
+  expect(sent.filter((x) => x.startsWith('POST /review/'))).toHaveLength(2);
+  expect(sent.filter((x) => x.includes('/api/'))).toEqual([]);
+});
+
+it('made no request to another origin', () => {
+  expect(foreign(requests, tandem.origin)).toEqual([]);
+});
