@@ -8,7 +8,9 @@
   if (forms.length === 0) return;
   const live = document.getElementById('live');
   const strings = (document.getElementById('ws-strings') || document.body).dataset;
-  const pendingKey = (form) => `tandem:pending:${form.action}`;
+  // getAttribute: the buttons named "action" shadow the form's own `action` property.
+  const actionOf = (form) => new URL(form.getAttribute('action'), location.href).pathname;
+  const pendingKey = (form) => `tandem:pending:${actionOf(form)}`;
   const dirty = new Set();
   /** Last checks answer per form: { checks, conversion }. */
   const lastChecks = new Map();
@@ -17,7 +19,7 @@
   let current = forms[0];
 
   const apiUrl = (form) =>
-    form.action.replace('/translate/', '/api/v1/statements/').replace(/\/([^/]+)\/([^/]+)$/, '/translations/$1/$2');
+    actionOf(form).replace('/translate/', '/api/v1/statements/').replace(/\/([^/]+)\/([^/]+)$/, '/translations/$1/$2');
   const csrf = (form) => form.querySelector('input[name=_csrf]').value;
   const areaOf = (form) => form.querySelector('textarea');
   const rowOf = (form) => form.closest('.work-row');
