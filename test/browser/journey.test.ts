@@ -62,8 +62,8 @@ describe('at desktop width', () => {
       const saved = translator.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith(`/translations/my/${id}`), { timeout: 10_000 });
       await row.getByRole('button', { name: 'Submit for review' }).click();
       expect((await saved).status()).toBe(200);
-      await expect(row.locator('.seg-head .status').getAttribute('class')).resolves.toContain('status-submitted');
-      await expect(row.locator('.seg-head .status').innerText()).resolves.toBe('Submitted');
+      // The script updates the badge once it has read the answer: wait for that, not just the answer.
+      await expect(row.locator('.seg-head .status.status-submitted').innerText()).resolves.toBe('Submitted');
     }
     // What the page shows is what was stored.
     const stored = await tandem.t.deps.store.listTranslations(SID, 'my');

@@ -93,7 +93,8 @@ it('a translator reaches a segment, types Khmer, submits with Ctrl+Enter and sav
   const submitted = translator.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/translations/km/s1'), { timeout: 10_000 });
   await translator.keyboard.press('Control+Enter');
   expect((await submitted).status()).toBe(200);
-  await expect(translator.locator('section#s1 .seg-head .status').getAttribute('class')).resolves.toContain('status-submitted');
+  // The script updates the badge once it has read the answer: wait for that, not just the answer.
+  await translator.locator('section#s1 .seg-head .status.status-submitted').waitFor();
   // Focus moves on to the next segment, ready for typing.
   await translator.waitForFunction(() => document.activeElement?.id === 't-s2');
 
@@ -101,7 +102,7 @@ it('a translator reaches a segment, types Khmer, submits with Ctrl+Enter and sav
   const saved = translator.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/translations/km/s2'), { timeout: 10_000 });
   await translator.keyboard.press('Control+s');
   expect((await saved).status()).toBe(200);
-  await expect(translator.locator('section#s2 .seg-head .status').getAttribute('class')).resolves.toContain('status-draft');
+  await translator.locator('section#s2 .seg-head .status.status-draft').waitFor();
   expect(await translator.evaluate(() => document.activeElement?.id)).toBe('t-s2');
 
   const stored = await tandem.t.deps.store.listTranslations(SID, 'km');
