@@ -72,7 +72,12 @@ async function main(): Promise<void> {
       }
     });
   });
-  const stop = () => server.close(() => void services.store.close().then(() => process.exit(0)));
+  // Stop taking requests, let those in flight finish (their saves reach the disk), then close the
+  // store; idle keep-alive connections would otherwise hold the process open for seconds.
+  const stop = () => {
+    server.close(() => void services.store.close().then(() => process.exit(0)));
+    server.closeIdleConnections();
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }
