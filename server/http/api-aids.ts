@@ -10,7 +10,7 @@ import { keepRemainingOriginal } from '../services/keep-original.js';
 import { suggestTranslations } from '../services/tm.js';
 import { actorOf } from './auth.js';
 import { presentChecks } from './presenters/checks.js';
-import { inputOf, localeTag, sidLocale, sidLocaleSegment, validate } from './validate.js';
+import { inputOf, segmentInput, localeTag, sidLocale, sidLocaleSegment, validate } from './validate.js';
 
 const TEXT_MAX = 20_000;
 
@@ -30,7 +30,6 @@ const entryBody = z.object({
 });
 const importBody = z.object({ csv: z.string().max(60_000) });
 
-type Ref = z.infer<typeof sidLocaleSegment>;
 
 export const presentEntry = (e: GlossaryEntry) => ({
   id: e.id,
@@ -47,11 +46,7 @@ export function aidsApi(deps: ServiceDeps): Router {
     '/statements/:sid/translations/:locale/:segmentId/checks',
     validate({ params: sidLocaleSegment, body: checksBody }),
     async (_req, res) => {
-      const p = inputOf<Ref>(res, 'params');
-      const body = inputOf<z.infer<typeof checksBody>>(res, 'body');
-      const { checks, conversion } = await dryRunChecks(deps, actorOf(res), {
-        statementId: p.sid, locale: p.locale, segmentId: p.segmentId, ...body,
-      });
+      const { checks, conversion } = await dryRunChecks(deps, actorOf(res), segmentInput<z.infer<typeof checksBody>>(res));
       res.json({ checks: presentChecks(checks, res.locals.tr), ...(conversion === undefined ? {} : { conversion: { text: conversion } }) });
     },
   );

@@ -10,7 +10,7 @@ import { aidsApi } from './api-aids.js';
 import { actorOf } from './auth.js';
 import { presentLocale, presentProgress } from './presenters/api.js';
 import { presentChecks } from './presenters/checks.js';
-import { inputOf, sidLocale, sidLocaleSegment, statementId, validate } from './validate.js';
+import { inputOf, segmentInput, sidLocale, sidLocaleSegment, statementId, validate } from './validate.js';
 
 const TEXT_MAX = 20_000; // transport limit; the service applies the real limit with its own message
 
@@ -29,7 +29,6 @@ const reviewBody = z.object({
 const restoreBody = z.object({ revision: z.number().int().min(1), baseRevision: z.number().int().min(0) });
 const localeBody = z.object({ tag: z.string().min(1).max(100), nativeName: z.string().max(100).optional() });
 
-type Ref = z.infer<typeof sidLocaleSegment>;
 
 export function apiRouter(deps: ServiceDeps): Router {
   const api = Router();
@@ -64,11 +63,7 @@ export function apiRouter(deps: ServiceDeps): Router {
     '/statements/:sid/translations/:locale/:segmentId',
     validate({ params: sidLocaleSegment, body: saveBody }),
     async (_req, res) => {
-      const p = inputOf<Ref>(res, 'params');
-      const body = inputOf<z.infer<typeof saveBody>>(res, 'body');
-      const { translation, checks } = await saveTranslation(deps, actorOf(res), {
-        statementId: p.sid, locale: p.locale, segmentId: p.segmentId, ...body,
-      });
+      const { translation, checks } = await saveTranslation(deps, actorOf(res), segmentInput<z.infer<typeof saveBody>>(res));
       const tr = res.locals.tr;
       res.json({
         ...toView(translation),
@@ -82,11 +77,7 @@ export function apiRouter(deps: ServiceDeps): Router {
     '/statements/:sid/translations/:locale/:segmentId/review',
     validate({ params: sidLocaleSegment, body: reviewBody }),
     async (_req, res) => {
-      const p = inputOf<Ref>(res, 'params');
-      const body = inputOf<z.infer<typeof reviewBody>>(res, 'body');
-      const t = await reviewTranslation(deps, actorOf(res), {
-        statementId: p.sid, locale: p.locale, segmentId: p.segmentId, ...body,
-      });
+      const t = await reviewTranslation(deps, actorOf(res), segmentInput<z.infer<typeof reviewBody>>(res));
       res.json(toView(t));
     },
   );
@@ -96,9 +87,7 @@ export function apiRouter(deps: ServiceDeps): Router {
     '/statements/:sid/translations/:locale/:segmentId/restore',
     validate({ params: sidLocaleSegment, body: restoreBody }),
     async (_req, res) => {
-      const p = inputOf<Ref>(res, 'params');
-      const body = inputOf<z.infer<typeof restoreBody>>(res, 'body');
-      const t = await restoreRevision(deps, actorOf(res), { statementId: p.sid, locale: p.locale, segmentId: p.segmentId, ...body });
+      const t = await restoreRevision(deps, actorOf(res), segmentInput<z.infer<typeof restoreBody>>(res));
       res.json(toView(t));
     },
   );

@@ -44,3 +44,15 @@ export const segmentId = z.string().regex(/^s[0-9]{1,6}$/);
 export const revision = z.coerce.number().int().min(0).max(1_000_000_000);
 export const sidLocale = z.object({ sid: statementId, locale: localeTag });
 export const sidLocaleSegment = sidLocale.extend({ segmentId });
+
+/** A validated segment address (params) merged with the validated body, as the services name them. */
+export function segmentInput<B extends object>(res: { locals: Record<string, unknown> }): SegmentRef & B {
+  const p = inputOf<{ sid: string; locale: string; segmentId: string }>(res, 'params');
+  return { statementId: p.sid, locale: p.locale, segmentId: p.segmentId, ...inputOf<B>(res, 'body') };
+}
+
+export interface SegmentRef {
+  statementId: string;
+  locale: string;
+  segmentId: string;
+}

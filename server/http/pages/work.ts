@@ -28,7 +28,7 @@ import { keepRemainingOriginal } from '../../services/keep-original.js';
 import { rowAids } from '../presenters/aids.js';
 import { progressView } from '../presenters/edition.js';
 import { localeView, workRows } from '../presenters/work.js';
-import { inputOf, revision, sidLocale, sidLocaleSegment, validate } from '../validate.js';
+import { inputOf, segmentInput, revision, sidLocale, sidLocaleSegment, validate } from '../validate.js';
 
 const filterQuery = z.object({
   status: z.enum(['all', 'warnings', ...STATUSES]).default('all'),
@@ -163,10 +163,9 @@ export function workPages(deps: ServiceDeps): Router {
     ...guard,
     validate({ params: sidLocaleSegment, body: reviewForm }),
     async (_req, res) => {
-      const p = inputOf<Ref>(res, 'params');
-      const body = inputOf<z.infer<typeof reviewForm>>(res, 'body');
-      await reviewTranslation(deps, actorOf(res), { statementId: p.sid, locale: p.locale, segmentId: p.segmentId, ...body });
-      res.redirect(303, `/review/${p.sid}/${p.locale}`);
+      const input = segmentInput<z.infer<typeof reviewForm>>(res);
+      await reviewTranslation(deps, actorOf(res), input);
+      res.redirect(303, `/review/${input.statementId}/${input.locale}`);
     },
   );
 
