@@ -1,9 +1,11 @@
 // Command line: accounts, API tokens, backup and restore.
 //   npm run tandem -- user add NAME --role admin|editor|translator [--locales my,km]   (password on stdin)
 //   npm run tandem -- token NAME                                                        (prints a new token last)
+//   npm run tandem -- import FILE.md [--id ID]                                          (a new statement)
 //   npm run tandem -- backup DIR     copies every data file into DIR (new or empty); works while the server runs
 //   npm run tandem -- restore DIR    checks the backup in DIR, then replaces the data files (server stopped)
-// user, token and restore need the server stopped: one process owns a data directory at a time.
+// user, token, import and restore need the server stopped: one process owns a data directory at a time.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig } from '../server/config.js';
@@ -16,6 +18,7 @@ const accountTools = async () => ({ ...(await import('../server/main.js')), ...(
 const USAGE = `Usage:
   npm run tandem -- user add NAME --role admin|editor|translator [--locales my,km]   (password read from standard input)
   npm run tandem -- token NAME
+  npm run tandem -- import FILE.md [--id ID]   (ID defaults to the file name)
   npm run tandem -- backup DIR    (DIR new or empty)
   npm run tandem -- restore DIR   (server stopped)`;
 
@@ -29,7 +32,7 @@ async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { role: { type: 'string' }, locales: { type: 'string' } },
+    options: { role: { type: 'string' }, locales: { type: 'string' }, id: { type: 'string' } },
   });
   const [command, sub, name] = positionals;
   const config = readConfig();
@@ -58,6 +61,20 @@ async function run(argv: string[]): Promise<number> {
     console.log(token);
     return 0;
   }
+  if (command === 'import' && sub && positionals.length === 2) {
+    const { openServices } = await accountTools();
+    const { importStatement } = await import('../server/services/statements.js');
+    const bytes = readFileSync(sub);
+    const id = values.id ?? path.basename(sub).replace(/\.md$/i, '');
+    const services = await openServices(config.dataDir);
+    try {
+      const statement = await importStatement(services, id, bytes);
+      console.log(`Imported statement ${statement.id}: ${statement.segments.length} segments`);
+    } finally {
+      await services.store.close();
+    }
+    return 0;
+  }
   if (command === 'backup' && sub && positionals.length === 2) {
     const { files } = await backupDataDir(config.dataDir, sub, new Date());
     console.log(`Backed up ${files.length} data file${files.length === 1 ? '' : 's'} from ${config.dataDir} to ${path.resolve(sub)}`);
@@ -72,11 +89,19 @@ async function run(argv: string[]): Promise<number> {
   return 2;
 }
 
+/** A refusal in words (the English interface strings), not a message key. */
+async function explain(err: unknown): Promise<string> {
+  if (!(err instanceof DomainError)) return err instanceof Error ? err.message : String(err);
+  const { loadI18n } = await import('../server/i18n/index.js');
+  const root = path.resolve(import.meta.dirname, '..');
+  const tr = (await loadI18n(path.join(root, 'locales'))).translator('en');
+  return tr.t(`errors.${err.key}`, err.params);
+}
+
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (err: unknown) => {
-    const message = err instanceof DomainError ? `${err.key} ${JSON.stringify(err.params)}` : err instanceof Error ? err.message : String(err);
-    console.error(`tandem: ${message}`);
+  async (err: unknown) => {
+    console.error(`tandem: ${await explain(err)}`);
     process.exit(1);
   },
 );

@@ -3,6 +3,7 @@ import { DomainError } from '../domain/errors.js';
 import { decodeStatementSource, segmentMarkdown } from '../domain/segmenter.js';
 import { createStatement } from '../domain/statement-revision.js';
 import type { Statement } from '../domain/types.js';
+import { recordAudit } from './audit.js';
 import type { ServiceDeps } from './deps.js';
 
 export interface StatementSummary {
@@ -37,6 +38,7 @@ export async function importStatement(deps: ServiceDeps, id: string, bytes: Uint
   const blocks = segmentMarkdown(decodeStatementSource(bytes));
   const statement = createStatement(id, blocks);
   await deps.store.createStatement(statement);
+  await recordAudit(deps, null, 'statement.import', id);
   return statement;
 }
 
