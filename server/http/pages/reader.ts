@@ -56,7 +56,7 @@ export function readerPages(deps: ServiceDeps): Router {
       res.render('compare', {
         edition,
         columns: edition.locales.map((l) => ({ tag: l.tag, autonym: l.autonym, dir: l.direction, ...progressView(edition.progress[l.tag], tr) })),
-        groups: groupRows(presentRows(edition.rows, tr)),
+        groups: groupRows(presentRows(edition.rows, tr, { inCompare: true })),
         switcher: switcher(edition, tr, (tag) => `/s/${sid}/${tag}`, langs),
         langs,
       });
