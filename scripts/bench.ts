@@ -176,7 +176,7 @@ async function main(): Promise<void> {
     );
   }
   const seedSeconds = (Date.now() - seedStart) / 1000;
-  seeding.push(`of ${segments.length} segments; stand-in text in the target script of about the source's length, placeholders kept; seeding took ${seedSeconds.toFixed(1)} s through the API`);
+  seeding.push(`of ${segments.length} segments; stand-in text in the target script of about the source's length, with the source's placeholders, numbers and final punctuation (submissions confirm any remaining warning); seeding took ${seedSeconds.toFixed(1)} s through the API`);
   log(`seeded in ${seedSeconds.toFixed(1)} s: ${seeding.slice(0, -1).join('; ')}`);
 
   // 4. The baseline server.
@@ -193,9 +193,9 @@ async function main(): Promise<void> {
   log(`baseline is up on ${baselineBase} (pid ${baselinePid})`);
 
   // The API and save load: as a browser (session cookie, CSRF header on writes) or as a tool.
-  const editor = AUTH === 'token' ? bearer(tokens.editor) : await browserSession(base, 'bench-editor', passwords.editor, `/s/${SID}/my`);
-  const translator =
-    AUTH === 'token' ? bearer(tokens.translator) : await browserSession(base, 'bench-translator', passwords.translator, `/s/${SID}/my`);
+  const sessions = AUTH === 'session' && (ONLY.includes('api') || ONLY.includes('save'));
+  const editor = sessions ? await browserSession(base, 'bench-editor', passwords.editor, `/s/${SID}/my`) : bearer(tokens.editor);
+  const translator = sessions ? await browserSession(base, 'bench-translator', passwords.translator, `/s/${SID}/my`) : bearer(tokens.translator);
   log(`API and save load authenticates with ${AUTH === 'token' ? 'bearer tokens' : 'browser sessions (cookie; x-csrf-token on writes)'}`);
   const editorAuth = editor.read;
   const translatorAuth = translator.write;

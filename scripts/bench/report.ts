@@ -115,9 +115,9 @@ export function resultsMarkdown(r: Report): string {
 Written by \`npm run bench\` (scripts/bench.ts) on ${r.date.toISOString()}. How it works and how
 to read it: [README.md](README.md).
 
-**Goal: ${GOAL}** (ratio = Tandem's requests/s divided by the baseline's, goal met at
-${GOAL_RATIO.toFixed(2)} or more). Result: ${verdict}. The API and save rows are held to the same bar for
-information only: they are not pages.
+**Goal: ${GOAL}** (ratio = Tandem's requests/s divided by the baseline's; met at
+${GOAL_RATIO.toFixed(2)} or more). Result: ${verdict}. The API and save rows are held to the same
+bar for information only: they are not pages.
 
 ## Machine
 
