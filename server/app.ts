@@ -15,6 +15,7 @@ import { requireWellFormedText } from './http/well-formed.js';
 import { accountPages } from './http/pages/account.js';
 import { adminPages } from './http/pages/admin.js';
 import { readerPages } from './http/pages/reader.js';
+import { publicPageCache } from './http/public-cache.js';
 import { workPages } from './http/pages/work.js';
 import { glossaryPages } from './http/pages/glossary.js';
 import type { I18n } from './i18n/index.js';
@@ -97,6 +98,8 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use('/api/v1', apiRouter(deps.services));
   app.use(accountPages(deps.services, limits));
+  // Reader pages only: '/' and '/s/...'; every other page has per-user content.
+  app.get(['/', '/s/*path'], publicPageCache({ version: () => deps.services.store.dataVersion() }));
   app.use(readerPages(deps.services));
   app.use(workPages(deps.services));
   app.use(glossaryPages(deps.services));

@@ -82,6 +82,11 @@ export interface AidsStore {
   approvedRevision(): Promise<number>;
 }
 
-export interface Store extends StatementStore, AccountStore, SettingsStore, AidsStore {
+export interface DataVersion {
+  /** A number that changes whenever any stored data changes (for caches of rendered pages). */
+  dataVersion(): number;
+}
+
+export interface Store extends DataVersion, StatementStore, AccountStore, SettingsStore, AidsStore {
   close(): Promise<void>;
 }

@@ -15,6 +15,7 @@ import type { Store } from './interface.js';
 import { openGlossaryFile } from './glossary-file.js';
 import { openSettingsFile } from './settings-file.js';
 import { openStatementFiles } from './statement-files.js';
+import { changesSoFar } from './write-queue.js';
 
 export { StoreFileError } from './durable-json-file.js';
 
@@ -32,6 +33,7 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     ...statements,
     ...settings,
     ...glossaries,
+    dataVersion: changesSoFar,
     async close() {
       await Promise.all([statements.close(), settings.close(), glossaries.close()]);
     },
