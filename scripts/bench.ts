@@ -42,7 +42,7 @@ const SECONDS = positiveNumber('BENCH_SECONDS', 10);
 const WARMUP_SECONDS = Math.max(1, Math.min(3, Math.round(SECONDS / 5)));
 const CONNECTIONS = Math.round(positiveNumber('BENCH_CONNECTIONS', 10));
 const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br';
-const SCENARIOS = ['edition', 'compare', 'api', 'save'] as const;
+const SCENARIOS = ['edition', 'compare', 'edition-rendered', 'api', 'save'] as const;
 type ScenarioKey = (typeof SCENARIOS)[number];
 const ONLY = (process.env.BENCH_ONLY ?? SCENARIOS.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
 for (const s of ONLY) if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`BENCH_ONLY: unknown scenario "${s}" (${SCENARIOS.join(', ')})`);
@@ -234,6 +234,10 @@ async function main(): Promise<void> {
   }
   if (ONLY.includes('compare')) {
     await getScenario('compare', 'compare page (en, my, km)', `/s/${SID}/compare?langs=en,my,km`, {}, 'compare.html', [approvedMy, approvedKm]);
+  }
+  if (ONLY.includes('edition-rendered')) {
+    // A logged-in reader bypasses the page cache: this row measures rendering every time.
+    await getScenario('edition-rendered', 'edition page (my), logged in: rendered each time', `/s/${SID}/my`, editorAuth, 'edition-rendered.html', [approvedMy]);
   }
   if (ONLY.includes('api')) {
     await getScenario('api', 'translations API (my, editor)', `/api/v1/statements/${SID}/translations/my`, editorAuth, 'translations-my.json', ['"submitted"', '"draft"']);
