@@ -91,7 +91,23 @@ function displayName(tag: string, inLocale: string): string | undefined {
   }
 }
 
+/**
+ * A locale's names, direction and digits. Intl answers the same for the same input (it builds new
+ * DisplayNames and NumberFormat objects each time, several per request), so answers are kept.
+ */
 export function describeLocale(setting: LocaleSetting): LocaleInfo {
+  const key = `${setting.tag}\u0000${setting.nativeName ?? ''}`;
+  let info = described.get(key);
+  if (!info) {
+    info = describe(setting);
+    described.set(key, info);
+  }
+  return { ...info };
+}
+
+const described = new Map<string, LocaleInfo>();
+
+function describe(setting: LocaleSetting): LocaleInfo {
   const { tag } = setting;
   const language = new Intl.Locale(tag).language;
   const englishName = displayName(tag, 'en') ?? ENGLISH_NAMES[language] ?? tag;
