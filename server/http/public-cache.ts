@@ -17,16 +17,19 @@ interface Entry {
 export interface PublicCacheOptions {
   /** Changes whenever stored data changes (the store's dataVersion). */
   version: () => number;
+  /** Which paths are readers' pages (the same for every anonymous visitor). */
+  isPublic: (path: string) => boolean;
   /** Most pages kept at once (least recently used go first). */
   maxEntries?: number;
 }
 
-export function publicPageCache({ version, maxEntries = 200 }: PublicCacheOptions): RequestHandler {
+export function publicPageCache({ version, isPublic, maxEntries = 200 }: PublicCacheOptions): RequestHandler {
   const entries = new Map<string, Entry>();
   let cachedVersion = -1;
 
   return (req, res, next) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || res.locals.actor || req.get('authorization')) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !isPublic(req.path)) return next();
+    if (res.locals.actor || req.get('authorization')) return next();
     const now = version();
     if (now !== cachedVersion) {
       entries.clear();
