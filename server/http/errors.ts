@@ -1,6 +1,7 @@
 // One table maps error codes to HTTP statuses; one handler words errors in the caller's language,
 // as JSON under /api and as a page elsewhere. Stack traces and paths never reach a client.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Translator } from '../i18n/index.js';
 import { DomainError, type ErrorCode } from '../domain/errors.js';
 import { presentErrorDetails } from './presenters/checks.js';
 
@@ -34,6 +35,12 @@ function asDomainError(err: unknown): DomainError | undefined {
   return undefined;
 }
 
+/** Numbers in a message are written in the reader's digits ("wait ၃၀ seconds", "at most ១០ characters"). */
+function localDigits(params: Record<string, string | number> | undefined, tr: Translator): Record<string, string> | undefined {
+  if (!params) return undefined;
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? tr.number(v) : v]));
+}
+
 export const isApi = (path: string) => path.startsWith('/api/');
 
 export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
@@ -44,7 +51,7 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
     const status = known ? STATUS_OF[known.code] : 500;
     const key = known ? known.key : 'internal';
     const tr = res.locals.tr;
-    const message: string = tr ? tr.t(`errors.${key}`, known?.params) : key;
+    const message: string = tr ? tr.t(`errors.${key}`, localDigits(known?.params, tr)) : key;
     if (res.headersSent) return;
     if (isApi(req.path)) {
       res.status(status).json({ error: { code, message, ...presentErrorDetails(known?.details, tr) } });

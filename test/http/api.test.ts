@@ -95,6 +95,15 @@ describe('PUT a translation', () => {
     await request(t.app).put(paths.segment('my', 's7')).set(bearer(translator)).send({ text: 'x'.repeat(100_000), baseRevision: 0, action: 'save' }).expect(413);
   });
 
+  it.each([
+    ['en', '10,000'],
+    ['my', '၁၀,၀၀၀'],
+    ['km', '១០.០០០'],
+  ])('words a refusal in the caller’s language (%s) with its digits', async (lang, limit) => {
+    const res = await save(translator, 's6', { text: 'က'.repeat(10_001), baseRevision: 0, action: 'save' }).set('Accept-Language', lang).expect(413);
+    expect(res.body.error.message).toContain(limit);
+  });
+
   it('refuses an invalid bearer token with 401', async () => {
     await request(t.app).get(paths.translations('my')).set(bearer('tdm_not-a-real-token-at-all')).expect(401);
   });
