@@ -61,16 +61,16 @@ async function main(): Promise<void> {
     sessionSecret: sessionSecret(config.dataDir),
     trustProxy: config.trustProxy,
   });
+  // The set-up token is stored before the server listens: the link works as soon as it is printed.
+  const setupToken = await beginSetup(services);
   const server = app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
+    if (setupToken) {
+      console.log(`No admin account yet. Create it within 24 hours at:`);
+      console.log(`  http://localhost:${port}/setup?token=${setupToken}`);
+    }
     console.log(`Tandem is on http://localhost:${port}`);
-    void beginSetup(services).then((token) => {
-      if (token) {
-        console.log(`No admin account yet. Create it within 24 hours at:`);
-        console.log(`  http://localhost:${port}/setup?token=${token}`);
-      }
-    });
   });
   // Stop taking requests, let those in flight finish (their saves reach the disk), then close the
   // store; idle keep-alive connections would otherwise hold the process open for seconds.
