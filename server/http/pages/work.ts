@@ -232,10 +232,9 @@ export function workPages(deps: ServiceDeps): Router {
     validate({ params: sidLocaleSegment, body: restoreForm }),
     async (_req, res) => {
       const p = inputOf<Ref>(res, 'params');
-      const body = inputOf<z.infer<typeof restoreForm>>(res, 'body');
       let restored;
       try {
-        restored = await restoreRevision(deps, actorOf(res), { statementId: p.sid, locale: p.locale, segmentId: p.segmentId, ...body });
+        restored = await restoreRevision(deps, actorOf(res), segmentInput<z.infer<typeof restoreForm>>(res));
       } catch (e) {
         // Someone changed the segment meanwhile: show the history as it is now, restore nothing.
         if (e instanceof DomainError && e.code === 'conflict') {
