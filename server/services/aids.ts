@@ -7,7 +7,9 @@ import { can, type Actor } from '../domain/permissions.js';
 import type { Statement, Translation } from '../domain/types.js';
 import { checksOfLocale } from './checks.js';
 import type { ServiceDeps } from './deps.js';
-import { listLocales } from './locales.js';
+import { forbiddenOrUnauthenticated, listLocales, requireLocale } from './locales.js';
+import { requireStatement } from './statements.js';
+import { listTranslations } from './translations.js';
 
 export interface WorkspaceAids {
   checks: Map<string, CheckProblem[]>;
@@ -36,4 +38,27 @@ export async function workspaceAids(
     (t) => t.locale !== locale && enabled.has(t.locale) && t.status !== 'untranslated' && (t.status === 'approved' || can(actor, 'read_work', t.locale)),
   );
   return { checks, glossary, others, locales };
+}
+
+export interface LocaleWork extends WorkspaceAids {
+  statement: Statement;
+  info: LocaleInfo;
+  translations: Translation[];
+}
+
+/**
+ * Everything the workspace (`translate`) or the review queue (`review`) shows for one locale of a
+ * statement; refused unless the actor may do that in the locale.
+ */
+export async function openLocaleWork(
+  deps: ServiceDeps,
+  actor: Actor | undefined,
+  ref: { statementId: string; locale: string; purpose: 'translate' | 'review' },
+): Promise<LocaleWork> {
+  if (!can(actor, ref.purpose, ref.locale)) throw forbiddenOrUnauthenticated(actor);
+  const statement = await requireStatement(deps, ref.statementId);
+  const info = await requireLocale(deps, ref.locale);
+  const translations = await listTranslations(deps, actor, ref.statementId, ref.locale);
+  const aids = await workspaceAids(deps, actor, statement, ref.locale, translations);
+  return { ...aids, statement, info, translations };
 }

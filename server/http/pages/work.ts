@@ -13,7 +13,6 @@ import type { ServiceDeps } from '../../services/deps.js';
 import { requireLocale } from '../../services/locales.js';
 import { requireStatement } from '../../services/statements.js';
 import {
-  listTranslations,
   normalizeText,
   restoreRevision,
   reviewTranslation,
@@ -23,7 +22,7 @@ import {
 } from '../../services/translations.js';
 import { actorOf, csrfToken, requireLogin } from '../auth.js';
 import { canKeepOriginal } from '../../services/checks.js';
-import { workspaceAids } from '../../services/aids.js';
+import { openLocaleWork } from '../../services/aids.js';
 import { keepRemainingOriginal } from '../../services/keep-original.js';
 import { rowAids } from '../presenters/aids.js';
 import { progressView } from '../presenters/edition.js';
@@ -55,14 +54,11 @@ export function workPages(deps: ServiceDeps): Router {
   const guard = [requireLogin];
 
   async function workspace(res: Response, sid: string, locale: string, filter: Filter, extra: Record<string, unknown> = {}) {
-    const actor = actorOf(res);
-    if (!can(actor, 'translate', locale)) throw new DomainError('forbidden');
-    const statement = await requireStatement(deps, sid);
-    const info = await requireLocale(deps, locale);
-    const translations = await listTranslations(deps, actor, sid, locale);
-    const tr: Translator = res.locals.tr;
     // Translator aids (presenters/aids.ts): checks, glossary terms, other languages, next links.
-    const aids = await workspaceAids(deps, actor, statement, locale, translations);
+    const actor = actorOf(res);
+    const aids = await openLocaleWork(deps, actor, { statementId: sid, locale, purpose: 'translate' });
+    const { statement, info, translations } = aids;
+    const tr: Translator = res.locals.tr;
     const listed = workRows(statement, translations, tr, (s) => filter === 'all' || filter === 'warnings' || s === filter);
     const shown = filter === 'warnings' ? listed.filter((r) => aids.checks.get(r.id)?.some((c) => c.severity === 'warning')) : listed;
     const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl: `/translate/${sid}/${locale}`, shown: new Set(shown.map((r) => r.id)) });
@@ -136,14 +132,11 @@ export function workPages(deps: ServiceDeps): Router {
   pages.get('/review/:sid/:locale', ...guard, validate({ params: sidLocale }), async (_req, res) => {
     const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
     const actor = actorOf(res);
-    if (!can(actor, 'review', locale)) throw new DomainError('forbidden');
-    const statement = await requireStatement(deps, sid);
-    const info = await requireLocale(deps, locale);
-    const translations = await listTranslations(deps, actor, sid, locale);
+    const aids = await openLocaleWork(deps, actor, { statementId: sid, locale, purpose: 'review' });
+    const { statement, info, translations } = aids;
     const tr: Translator = res.locals.tr;
     const byId = new Map(translations.map((t) => [t.segmentId, t]));
     const rows = workRows(statement, translations, tr, (s) => s === 'submitted');
-    const aids = await workspaceAids(deps, actor, statement, locale, translations);
     const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl: `/review/${sid}/${locale}`, shown: new Set(rows.map((r) => r.id)) });
     res.render('review', {
       statement,
