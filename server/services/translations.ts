@@ -56,11 +56,12 @@ export interface SaveResult {
 
 export async function saveTranslation(deps: ServiceDeps, actor: Actor | undefined, input: SaveInput): Promise<SaveResult> {
   const { segment } = await authorize(deps, actor, 'translate', input);
-  const text = normalizeText(input.text);
+  const keepOriginal = input.keepOriginal === true;
+  // Keeping the original with no text given (the workspace's button) means the source itself.
+  const text = normalizeText(keepOriginal && input.text === '' ? segment.source : input.text);
   if (text.length > MAX_TRANSLATION_LENGTH) {
     throw new DomainError('too_large', 'translation.too_long', { max: MAX_TRANSLATION_LENGTH });
   }
-  const keepOriginal = input.keepOriginal === true;
   if (keepOriginal) requireKeepable(segment, text);
   const checks = await checkText(deps, { segment, locale: input.locale, text, keepOriginal });
   // A draft may be incomplete; only an empty one is refused. Submitting needs every error fixed

@@ -97,10 +97,9 @@ export function workPages(deps: ServiceDeps): Router {
       try {
         // "Keep original" submits the source itself (a name); warnings need the confirmation box.
         const keep = body.action === 'keep_original';
-        const source = keep ? (await requireStatement(deps, p.sid)).segments.find((s) => s.id === p.segmentId)?.source : undefined;
         await saveTranslation(deps, actorOf(res), {
           statementId: p.sid, locale: p.locale, segmentId: p.segmentId, baseRevision: body.baseRevision,
-          text: source ?? body.text, action: body.action === 'keep_original' ? 'submit' : body.action,
+          text: keep ? '' : body.text, action: body.action === 'keep_original' ? 'submit' : body.action,
           keepOriginal: keep, confirmWarnings: keep || body.confirmWarnings === 'true',
         });
       } catch (e) {
