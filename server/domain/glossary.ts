@@ -40,7 +40,7 @@ export function cleanGlossaryFields(input: GlossaryFields): { fields: GlossaryFi
   for (const field of ['term', 'translation', 'note'] as const) {
     const value = { term, translation, note }[field];
     if (value.length > GLOSSARY_LIMITS[field]) {
-      return { problem: { key: 'glossary.too_long', params: { field, max: GLOSSARY_LIMITS[field] } } };
+      return { problem: { key: 'glossary.too_long', params: { field, count: GLOSSARY_LIMITS[field] } } };
     }
   }
   return { fields: { term, translation, note, doNotTranslate: input.doNotTranslate } };

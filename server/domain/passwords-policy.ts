@@ -23,7 +23,7 @@ export interface PasswordProblem {
 /** Why a new password is refused, or undefined when it is acceptable. Length counts characters. */
 export function passwordProblem(password: string, accountName = ''): PasswordProblem | undefined {
   const length = [...password].length;
-  if (length < MIN_PASSWORD_LENGTH) return { key: 'account.password_too_short', params: { min: MIN_PASSWORD_LENGTH } };
+  if (length < MIN_PASSWORD_LENGTH) return { key: 'account.password_too_short', params: { count: MIN_PASSWORD_LENGTH } };
   if (length > MAX_PASSWORD_LENGTH) return { key: 'account.password_too_long', params: { max: MAX_PASSWORD_LENGTH } };
   const lower = password.toLowerCase();
   // "aaaaaaaaaa" and "1212121212" are long but guessed at once.

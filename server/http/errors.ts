@@ -35,10 +35,13 @@ function asDomainError(err: unknown): DomainError | undefined {
   return undefined;
 }
 
-/** Numbers in a message are written in the reader's digits ("wait ၃၀ seconds", "at most ១០ characters"). */
-function localDigits(params: Record<string, string | number> | undefined, tr: Translator): Record<string, string> | undefined {
+/**
+ * Numbers in a message are written in the reader's digits ("at most ១០ characters"). A `count`
+ * stays a number: the translator picks its plural form and writes its digits ("wait ၃၀ seconds").
+ */
+function localDigits(params: Record<string, string | number> | undefined, tr: Translator): Record<string, string | number> | undefined {
   if (!params) return undefined;
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? tr.number(v) : v]));
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && k !== 'count' ? tr.number(v) : v]));
 }
 
 export const isApi = (path: string) => path.startsWith('/api/');

@@ -122,5 +122,5 @@ export function addressOf(req: Request): string {
 export function tooManyAttempts(res: Response, waitMs: number): DomainError {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
   res.set('Retry-After', String(seconds));
-  return new DomainError('rate_limited', 'auth.too_many_attempts', { seconds });
+  return new DomainError('rate_limited', 'auth.too_many_attempts', { count: seconds });
 }

@@ -17,7 +17,11 @@ export interface Translator {
   lang: UiLanguage;
   dir: 'ltr' | 'rtl';
   t(key: string, params?: Params): string;
-  /** A message with a count: the plural category comes from @formatjs/intl (key_one, key_other...). */
+  /**
+   * A message with a count: i18next picks key_one, key_other... by the language's plural rules
+   * (Burmese and Khmer have only `other`) and writes {{count}} in the language's digits. The same
+   * happens for `t(key, { count })` with a numeric count.
+   */
   plural(key: string, count: number, params?: Params): string;
   number(n: number): string;
   /** 0..100 -> "45 %" in the language's conventions and digits. */
@@ -46,24 +50,34 @@ export async function loadI18n(localesDir: string): Promise<I18n> {
     }
     resources[lang] = { translation: tree };
   }
+  const cache = createIntlCache();
+  const intls = new Map(UI_LANGUAGES.map((lang) => [lang, createIntl({ locale: lang, messages: {}, onError: () => {} }, cache)]));
   const instance = i18next.createInstance();
-  await instance.init({
+  // A numeric {{count}} chooses the plural form (i18next's plural rules) and is written in the
+  // language's digits by this formatter module, which replaces i18next's built-in one.
+  const countFormatter = {
+    type: 'formatter' as const,
+    init() {},
+    add() {},
+    addCached() {},
+    format: (value: unknown, _format: string | undefined, lng: string | undefined, options?: { interpolationkey?: string }) =>
+      options?.interpolationkey === 'count' && typeof value === 'number' && isUiLanguage(lng)
+        ? intls.get(lng)!.formatNumber(value, { numberingSystem: numberingSystemOf(lng) })
+        : value,
+  };
+  await instance.use(countFormatter).init({
     resources,
     lng: 'en',
     fallbackLng: 'en',
     supportedLngs: [...UI_LANGUAGES],
     // Views escape on output (EJS <%= %>); escaping here too would show &amp; to readers.
-    interpolation: { escapeValue: false },
+    interpolation: { escapeValue: false, alwaysFormat: true },
     returnNull: false,
     initAsync: false,
     showSupportNotice: false,
   } as Parameters<typeof instance.init>[0]);
-  const cache = createIntlCache();
   const translators = new Map<UiLanguage, Translator>();
-  for (const lang of UI_LANGUAGES) {
-    const intl = createIntl({ locale: lang, messages: {}, onError: () => {} }, cache);
-    translators.set(lang, makeTranslator(lang, instance.getFixedT(lang), intl));
-  }
+  for (const lang of UI_LANGUAGES) translators.set(lang, makeTranslator(lang, instance.getFixedT(lang), intls.get(lang)!));
   return {
     translator: (lang) => translators.get(lang)!,
     keys: (lang) => flatKeys(resources[lang]!.translation),
@@ -78,12 +92,7 @@ function makeTranslator(lang: UiLanguage, t: TFunction, intl: IntlShape<string>)
     lang,
     dir: directionOf(lang),
     t: (key, params) => String(t(key, params as Record<string, unknown>)),
-    plural(key, count, params) {
-      const category = intl.formatPlural(count);
-      const specific = `${key}_${category}`;
-      const full = { ...params, count: number(count) } as Record<string, unknown>;
-      return String(t([specific, `${key}_other`], full));
-    },
+    plural: (key, count, params) => String(t(key, { ...params, count } as Record<string, unknown>)),
     number,
     percent: (p) => intl.formatNumber(p / 100, { style: 'percent', numberingSystem, maximumFractionDigits: 0 }),
     date: (d) => intl.formatDate(d, { dateStyle: 'long', numberingSystem }),

@@ -39,7 +39,7 @@ function fieldsOf(input: GlossaryInput, problemKey = (key: string) => key, extra
 }
 
 const duplicate = (term: string) => new DomainError('duplicate', 'glossary.duplicate_term', { term });
-const tooMany = () => new DomainError('too_large', 'glossary.too_many', { max: GLOSSARY_LIMITS.entries });
+const tooMany = () => new DomainError('too_large', 'glossary.too_many', { count: GLOSSARY_LIMITS.entries });
 
 /** Adds an entry, or changes the one with `id`. A term is in a glossary once, whatever its case. */
 export async function saveGlossaryEntry(

@@ -60,7 +60,7 @@ export async function saveTranslation(deps: ServiceDeps, actor: Actor | undefine
   // Keeping the original with no text given (the workspace's button) means the source itself.
   const text = normalizeText(keepOriginal && input.text === '' ? segment.source : input.text);
   if (text.length > MAX_TRANSLATION_LENGTH) {
-    throw new DomainError('too_large', 'translation.too_long', { max: MAX_TRANSLATION_LENGTH });
+    throw new DomainError('too_large', 'translation.too_long', { count: MAX_TRANSLATION_LENGTH });
   }
   if (keepOriginal) requireKeepable(segment, text);
   const checks = await checkText(deps, { segment, locale: input.locale, text, keepOriginal });

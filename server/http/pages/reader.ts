@@ -33,7 +33,7 @@ export function readerPages(deps: ServiceDeps): Router {
         const progress = await getProgress(deps, s.id);
         return {
           ...s,
-          segmentCount: tr.number(s.segmentCount),
+          segmentsLabel: tr.plural('statements.segments', s.segmentCount),
           locales: locales.map((l) => ({ tag: l.tag, autonym: l.autonym, dir: l.direction, ...progressView(progress[l.tag], tr) })),
         };
       }),

@@ -102,9 +102,8 @@ export function progressView(p: LocaleProgress | undefined, tr: Translator) {
     approved: tr.percent(p?.percentApproved ?? 0),
     percentTranslated: p?.percentTranslated ?? 0,
     percentApproved: p?.percentApproved ?? 0,
-    notice: tr.t('edition.notice', {
+    notice: tr.plural('edition.notice', total, {
       approved: tr.number(p?.approved ?? 0),
-      total: tr.number(total),
       percent: tr.percent(p?.percentApproved ?? 0),
     }),
   };
