@@ -56,10 +56,12 @@ function cellFor(segment: Segment, locale: LocaleInfo, source: LocaleInfo, trans
   if (locale.tag === source.tag) return sourceCell(segment, locale.tag, source, 'source');
   const published = publishedText(translation);
   if (!published) return sourceCell(segment, locale.tag, source, 'fallback');
+  // A name kept as in the original is the source's text, in the source's language.
+  const shown = published.text === segment.source ? source : locale;
   return {
     locale: locale.tag,
-    lang: locale.tag,
-    dir: locale.direction,
+    lang: shown.tag,
+    dir: shown.direction,
     state: published.state,
     parts: parseSegmentText(published.text, segment.placeholders).parts,
   };

@@ -14,13 +14,17 @@ import { inputOf, segmentInput, sidLocale, sidLocaleSegment, statementId, valida
 
 const TEXT_MAX = 20_000; // transport limit; the service applies the real limit with its own message
 
-const saveBody = z.object({
-  text: z.string().max(TEXT_MAX),
-  baseRevision: z.number().int().min(0),
-  action: z.enum(['save', 'submit']),
-  confirmWarnings: z.union([z.boolean(), z.array(z.string().max(40)).max(20)]).optional(),
-  keepOriginal: z.boolean().optional(),
-});
+// `text` may be left out only to keep the original, as the workspace's button does: the source itself.
+const saveBody = z
+  .object({
+    text: z.string().max(TEXT_MAX).optional(),
+    baseRevision: z.number().int().min(0),
+    action: z.enum(['save', 'submit']),
+    confirmWarnings: z.union([z.boolean(), z.array(z.string().max(40)).max(20)]).optional(),
+    keepOriginal: z.boolean().optional(),
+  })
+  .refine((b) => b.text !== undefined || b.keepOriginal === true, { path: ['text'], message: 'text is required' })
+  .transform((b) => ({ ...b, text: b.text ?? '' }));
 const reviewBody = z.object({
   decision: z.enum(['approve', 'request_changes']),
   revision: z.number().int().min(0),

@@ -49,6 +49,11 @@ describe('buildEdition', () => {
     expect(rows[2]).toMatchObject({ kind: 'signatory', listNumber: 32 });
   });
 
+  it.each([MY, KM])('marks a name kept as in the original (%s column) with the source’s lang and dir, still approved', (locale) => {
+    const [, , row] = buildEdition(st, [translation(listed, locale.tag, 'approved', 'Burma Campaign UK')], [locale], EN);
+    expect(row!.cells[0]).toMatchObject({ locale: locale.tag, lang: 'en', dir: 'ltr', state: 'approved' });
+  });
+
   it('never turns translation text into a link the source does not have', () => {
     const [, row] = buildEdition(st, [translation(linked, 'my', 'approved', '<2>evil</2> <1>ok</1>')], [MY], EN);
     expect(row!.cells[0]!.parts.filter((p) => p.type === 'link')).toHaveLength(1);

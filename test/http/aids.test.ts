@@ -164,6 +164,17 @@ describe('keep original (names)', () => {
     expect(await stored('my', name.id)).toMatchObject({ status: 'submitted', keepOriginal: true, text: name.source });
   });
 
+  it('keeps the source through the API with keepOriginal and no text, as the workspace button does', async () => {
+    const name = signatories[3]!;
+    const kept = await put(translator, 'my', name.id, { baseRevision: 0, action: 'submit', keepOriginal: true }).expect(200);
+    expect(kept.body).toMatchObject({ text: name.source, status: 'submitted' });
+    expect(await stored('my', name.id)).toMatchObject({ text: name.source, keepOriginal: true });
+    // Without keepOriginal, the text is still required.
+    const missing = await put(translator, 'my', signatories[4]!.id, { baseRevision: 0, action: 'save' }).expect(400);
+    expect(missing.body.error.message).toContain('“text”');
+    expect(await stored('my', signatories[4]!.id)).toBeUndefined();
+  });
+
   it('lets an editor keep every remaining name at once, counted as translated and still reviewed', async () => {
     await request(t.app).post(`/api/v1/statements/${SID}/translations/km/keep-original`).set(bearer(kmTranslator)).expect(403);
     expect(await t.deps.store.listTranslations(SID, 'km')).toEqual([]);

@@ -21,6 +21,7 @@ import {
   type TranslationView,
 } from '../../services/translations.js';
 import { actorOf, csrfToken, requireLogin } from '../auth.js';
+import { STATUS_OF } from '../errors.js';
 import { canKeepOriginal } from '../../services/checks.js';
 import { openLocaleWork } from '../../services/aids.js';
 import { keepRemainingOriginal } from '../../services/keep-original.js';
@@ -46,6 +47,15 @@ const reviewForm = z.object({
   comment: z.string().max(5000).optional(),
 });
 const restoreForm = z.object({ revision, baseRevision: revision });
+/** What the last review decision was, for the notice on the queue it leads back to. */
+const reviewQuery = z.object({ done: z.enum(['approved', 'changes_requested']).optional() });
+/** A review refused with a reason the editor can act on: the queue again, the reason beside the comment. */
+const REVIEW_REFUSALS: readonly string[] = ['invalid_input', 'conflict', 'invalid_transition'];
+interface ReviewRefusal {
+  segmentId: string;
+  message: string;
+  comment: string;
+}
 
 type Ref = { sid: string; locale: string; segmentId: string };
 
@@ -128,8 +138,7 @@ export function workPages(deps: ServiceDeps): Router {
     },
   );
 
-  pages.get('/review/:sid/:locale', ...guard, validate({ params: sidLocale }), async (_req, res) => {
-    const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
+  async function reviewQueue(res: Response, sid: string, locale: string, extra: { done?: 'approved' | 'changes_requested'; refusal?: ReviewRefusal } = {}) {
     const actor = actorOf(res);
     const aids = await openLocaleWork(deps, actor, { statementId: sid, locale, purpose: 'review' });
     const { statement, info, translations } = aids;
@@ -147,7 +156,15 @@ export function workPages(deps: ServiceDeps): Router {
       })),
       progress: progressView(localeProgress(statement.segments, translations), tr),
       csrf: csrfToken(res.req),
+      // "Approved. 12 translations left to review."
+      notice: extra.done ? tr.plural(`review.done_${extra.done}`, rows.length) : undefined,
+      refusal: extra.refusal,
     });
+  }
+
+  pages.get('/review/:sid/:locale', ...guard, validate({ params: sidLocale, query: reviewQuery }), async (_req, res) => {
+    const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
+    await reviewQueue(res, sid, locale, inputOf<z.infer<typeof reviewQuery>>(res, 'query'));
   });
 
   pages.post(
@@ -156,8 +173,19 @@ export function workPages(deps: ServiceDeps): Router {
     validate({ params: sidLocaleSegment, body: reviewForm }),
     async (_req, res) => {
       const input = segmentInput<z.infer<typeof reviewForm>>(res);
-      await reviewTranslation(deps, actorOf(res), input);
-      res.redirect(303, `/review/${input.statementId}/${input.locale}`);
+      try {
+        await reviewTranslation(deps, actorOf(res), input);
+      } catch (e) {
+        // No comment, a newer revision, a decision not allowed: the queue again, the editor's comment kept.
+        if (e instanceof DomainError && REVIEW_REFUSALS.includes(e.code)) {
+          res.status(STATUS_OF[e.code]);
+          const message = (res.locals.tr as Translator).t(`errors.${e.key}`, e.params);
+          return reviewQueue(res, input.statementId, input.locale, { refusal: { segmentId: input.segmentId, message, comment: input.comment ?? '' } });
+        }
+        throw e;
+      }
+      const done = input.decision === 'approve' ? 'approved' : 'changes_requested';
+      res.redirect(303, `/review/${input.statementId}/${input.locale}?done=${done}`);
     },
   );
 

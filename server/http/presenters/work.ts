@@ -14,6 +14,10 @@ export interface WorkRow {
   /** The source with its markers visible, as the translator types them. */
   sourceMarked: string;
   text: string;
+  /** The translation rendered as the source is (its links and addresses), for reviewers. */
+  textHtml: string;
+  /** The translation is the source itself (a name kept as in the original): it is in the source's language. */
+  sameAsSource: boolean;
   status: Status;
   statusLabel: string;
   revision: number;
@@ -23,11 +27,14 @@ export interface WorkRow {
   hints: string[];
 }
 
-function sourceHtml(segment: Segment): string {
+/** A text of the segment (its source or a translation) with the source's links and addresses in place. */
+function segmentHtml(segment: Segment, text: string): string {
   const links = Object.fromEntries(segment.placeholders.filter((p) => p.kind === 'link').map((p) => [p.n, p.value]));
   const tokens = Object.fromEntries(segment.placeholders.filter((p) => p.kind === 'token').map((p) => [p.n, p.value]));
-  return partsToHtml(parseSegmentText(segment.source, segment.placeholders).parts, links, tokens);
+  return partsToHtml(parseSegmentText(text, segment.placeholders).parts, links, tokens);
 }
+
+const sourceHtml = (segment: Segment) => segmentHtml(segment, segment.source);
 
 export function workRows(
   statement: Statement,
@@ -52,6 +59,8 @@ export function workRows(
       sourceHtml: sourceHtml(segment),
       sourceMarked: segment.source,
       text: t?.text ?? '',
+      textHtml: t ? segmentHtml(segment, t.text) : '',
+      sameAsSource: t !== undefined && (t.keepOriginal === true || t.text === segment.source),
       status,
       statusLabel: tr.t(`status.${status}`),
       revision: t?.revision ?? 0,
