@@ -180,7 +180,9 @@ table('same_as_source', {
 
 table('punctuation', {
   'my: ။ for a full stop': { locale: 'my', source: 'They were killed.', text: 'သူတို့ သတ်ဖြတ်ခံခဲ့ရသည်။', expected: [] },
-  'my: a Latin full stop': { locale: 'my', source: 'They were killed.', text: 'သူတို့ သတ်ဖြတ်ခံခဲ့ရသည်.', expected: ['checks.punctuation.native_stop {"stop":"။"}'] },
+  'my: a Latin full stop': { locale: 'my', source: 'They were killed.', text: 'သူတို့ သတ်ဖြတ်ခံခဲ့ရသည်.', expected: ['checks.punctuation.native_stop {"stop":"။","found":"."}'] },
+  'my: the Khmer full stop ។ is named as such': { locale: 'my', source: 'They were killed.', text: 'သူတို့ သတ်ဖြတ်ခံခဲ့ရသည်។', expected: ['checks.punctuation.native_stop {"stop":"။","found":"។"}'] },
+  'my: a Devanagari danda': { locale: 'my', source: 'They were killed.', text: 'သူတို့ သတ်ဖြတ်ခံခဲ့ရသည်।', expected: ['checks.punctuation.native_stop {"stop":"။","found":"।"}'] },
   'my: no full stop': { locale: 'my', source: 'They were killed.', text: 'သူတို့ သတ်ဖြတ်ခံခဲ့ရသည်', expected: ['checks.punctuation.missing_stop {"stop":"။"}'] },
   'my: a full stop the title does not have': { locale: 'my', source: 'Joint Statement', text: 'ပူးတွဲထုတ်ပြန်ချက်။', expected: ['checks.punctuation.extra_stop {"stop":"။"}'] },
   'my: a question ending with the particle and ။': { locale: 'my', source: 'Why?', text: 'ဘာကြောင့်လဲ။', expected: [] },
@@ -188,7 +190,9 @@ table('punctuation', {
   'my: the stop inside a closing quote': { locale: 'my', source: 'He said “no.”', text: 'သူက “မဟုတ်ဘူး။” ဟုပြောသည်။', expected: [] },
   'km: ។ for a full stop': { locale: 'km', source: 'They were killed.', text: 'ពួកគេត្រូវបានសម្លាប់។', expected: [] },
   'km: ៕ at the end of a text': { locale: 'km', source: 'They were killed.', text: 'ពួកគេត្រូវបានសម្លាប់៕', expected: [] },
-  'km: a Latin full stop': { locale: 'km', source: 'They were killed.', text: 'ពួកគេត្រូវបានសម្លាប់.', expected: ['checks.punctuation.native_stop {"stop":"។"}'] },
+  'km: a Latin full stop': { locale: 'km', source: 'They were killed.', text: 'ពួកគេត្រូវបានសម្លាប់.', expected: ['checks.punctuation.native_stop {"stop":"។","found":"."}'] },
+  'km: the Burmese full stop ။ is named as such': { locale: 'km', source: 'They were killed.', text: 'ពួកគេត្រូវបានសម្លាប់။', expected: ['checks.punctuation.native_stop {"stop":"។","found":"။"}'] },
+  'km: a full-width stop': { locale: 'km', source: 'They were killed.', text: 'ពួកគេត្រូវបានសម្លាប់．', expected: ['checks.punctuation.native_stop {"stop":"។","found":"．"}'] },
   'km: no full stop': { locale: 'km', source: 'They were killed.', text: 'ពួកគេត្រូវបានសម្លាប់', expected: ['checks.punctuation.missing_stop {"stop":"។"}'] },
   'km: the Khmer colon': { locale: 'km', source: 'We demand:', text: 'យើងទាមទារ៖', expected: [] },
   'km: a question mark': { locale: 'km', source: 'Why?', text: 'ហេតុអ្វី?', expected: [] },

@@ -54,6 +54,18 @@ describe('POST …/:segmentId/checks (dry run while typing)', () => {
     expect(await stored(locale, seg)).toBeUndefined(); // a dry run stores nothing
   });
 
+  it.each([
+    ['en', 'End the sentence with ။, not “។”.'],
+    ['my', 'ဝါကျကို “။” မဟုတ်ဘဲ ။ ဖြင့် အဆုံးသတ်ပါ။'.replace('“။”', '“។”')],
+    ['km', 'សូមបញ្ចប់ប្រយោគដោយ ។ មិនមែន “។” ទេ។'.replace('ដោយ ។', 'ដោយ ။')],
+  ])('names the full stop actually found: Burmese ending in the Khmer ។, in %s', async (lang, message) => {
+    const text = 'ကျွန်ုပ်တို့ ခိုင်ခိုင်မာမာ ရှုတ်ချပါသည်។';
+    const res = await request(t.app).post(checksUrl('my', 's3')).set(bearer(translator)).set('Cookie', `tandem.lang=${lang}`).send({ text }).expect(200);
+    const punctuation = res.body.checks.find((c: { id: string }) => c.id === 'punctuation');
+    expect(punctuation?.message).toBe(message);
+    expect(punctuation?.message).not.toMatch(/Latin|လက်တင်|ឡាតាំង/);
+  });
+
   it('offers the Unicode text for Zawgyi, markers untouched', async () => {
     const res = await request(t.app).post(checksUrl('my', 's5')).set(bearer(translator))
       .send({ text: 'လူ ၁,၃၉၈ ဦး <1>သတ္ျဖတ္</1>ခံခဲ့ရသည္။' }).expect(200);

@@ -36,7 +36,8 @@ export const punctuationCheck: Check = {
 
     if (source === 'stop') {
       if (native && target.ending === 'stop' && !native.includes(target.mark) && !(script === 'Khmr' && target.mark === '៕')) {
-        return [problem(this, 'checks.punctuation.native_stop', { stop: native })];
+        // Name the mark actually found: a Khmer ។ in Burmese is not "a Latin full stop".
+        return [problem(this, 'checks.punctuation.native_stop', { stop: native, found: target.mark })];
       }
       if (target.ending === 'stop' || (optionalStop && target.ending === 'none')) return [];
       return [problem(this, 'checks.punctuation.missing_stop', { stop: native ?? '.' })];
