@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiRouter } from './http/api.js';
+import { BODY_LIMIT } from './http/body-limit.js';
 import { csrfProtection, resolveActor } from './http/auth.js';
 import { errorHandler, notFound } from './http/errors.js';
 import { interfaceLanguage } from './http/language.js';
@@ -35,8 +36,7 @@ export interface AppDeps {
   limits?: RateLimitOptions;
 }
 
-/** Largest JSON or form body accepted (a translation is at most 10,000 characters). */
-export const BODY_LIMIT = '64kb';
+export { BODY_LIMIT }; // largest JSON or form body: 10,000 characters of any script (http/body-limit.ts)
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();

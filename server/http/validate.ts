@@ -17,19 +17,21 @@ export function validate(schemas: Schemas): RequestHandler {
       const schema = schemas[part];
       if (!schema) continue;
       const result = schema.safeParse(req[part] ?? {});
-      if (!result.success) {
-        const issue = result.error.issues[0];
-        const field = issue?.path.join('.') || part;
-        throw new DomainError('invalid_input', 'request.invalid_field', { field }, {
-          field,
-          issues: result.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })),
-        });
-      }
+      if (!result.success) throw invalidField(result.error, part);
       input[part] = result.data;
     }
     res.locals.input = input;
     next();
   };
+}
+
+/** The refusal of input that does not match its schema, naming the first field concerned. */
+export function invalidField(error: z.ZodError, part = 'body'): DomainError {
+  const field = error.issues[0]?.path.join('.') || part;
+  return new DomainError('invalid_input', 'request.invalid_field', { field }, {
+    field,
+    issues: error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })),
+  });
 }
 
 /** The validated input of this request (set by `validate`). */

@@ -14,12 +14,14 @@ export const placeholdersCheck: Check = {
   },
 };
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+// The local part is bounded (64 characters, as in RFC 5321): unbounded, a long run of letters
+// without an @ is scanned again from every position (10,000 Burmese letters took 6 s per check).
+const EMAIL = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"“”«»]+/giu;
 
 /** Addresses and web addresses written out in a text, without the punctuation that ends a sentence. */
 export function lockedValuesIn(text: string): string[] {
-  return [...text.matchAll(EMAIL), ...text.matchAll(URL)].map((m) => m[0].replace(/[.,;:!?)\]។။]+$/u, ''));
+  return [...(text.includes('@') ? text.matchAll(EMAIL) : []), ...text.matchAll(URL)].map((m) => m[0].replace(/[.,;:!?)\]។။]+$/u, ''));
 }
 
 /**

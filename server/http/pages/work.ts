@@ -28,7 +28,7 @@ import { keepRemainingOriginal } from '../../services/keep-original.js';
 import { rowAids } from '../presenters/aids.js';
 import { progressView } from '../presenters/edition.js';
 import { localeView, workRows } from '../presenters/work.js';
-import { inputOf, segmentInput, revision, sidLocale, sidLocaleSegment, validate } from '../validate.js';
+import { inputOf, invalidField, segmentInput, revision, sidLocale, sidLocaleSegment, validate } from '../validate.js';
 
 const filterQuery = z.object({
   status: z.enum(['all', 'warnings', ...STATUSES]).default('all'),
@@ -41,6 +41,10 @@ const saveForm = z.object({
   action: z.enum(['save', 'submit', 'keep_original']),
   confirmWarnings: z.literal('true').optional(),
 });
+/** Only the text of a save form, to give it back when the rest of the form is refused. */
+const keptText = z.object({ text: z.string() });
+/** Refusals a translator can act on: the workspace again, with the reason and the text kept. */
+const SAVE_REFUSALS: readonly string[] = ['conflict', 'checks_failed', 'warnings_unconfirmed', 'too_large', 'invalid_input', 'invalid_transition'];
 const reviewForm = z.object({
   decision: z.enum(['approve', 'request_changes']),
   revision,
@@ -100,10 +104,36 @@ export function workPages(deps: ServiceDeps): Router {
   pages.post(
     '/translate/:sid/:locale/:segmentId',
     ...guard,
-    validate({ params: sidLocaleSegment, body: saveForm }),
-    async (_req, res) => {
+    validate({ params: sidLocaleSegment }),
+    async (req, res) => {
       const p = inputOf<Ref>(res, 'params');
-      const body = inputOf<z.infer<typeof saveForm>>(res, 'body');
+      const tr: Translator = res.locals.tr;
+      // Whatever is refused, the page comes back with the translator's text in the box.
+      const refuse = (e: DomainError, text: string, action: string) => {
+        res.status(STATUS_OF[e.code]);
+        const checks = (e.details?.checks as { key: string; params?: Record<string, string | number> }[] | undefined) ?? [];
+        const current = (e.details?.current as TranslationView | null | undefined) ?? null;
+        return workspace(res, p.sid, p.locale, 'all', {
+          conflict: {
+            segmentId: p.segmentId,
+            mine: text,
+            action,
+            current,
+            // The newer text before, the translator's after: what keeping theirs would change.
+            diff: current ? diffText(current.text, normalizeText(text), p.locale) : [],
+            message: tr.t(`errors.${e.key}`, e.params),
+            checks: checks.map((c) => tr.t(c.key, c.params)),
+          },
+        });
+      };
+      const parsed = saveForm.safeParse(req.body);
+      if (!parsed.success) {
+        // A form changed by hand or a text over the transport limit: keep whatever text came.
+        const text = keptText.safeParse(req.body);
+        if (!text.success) throw invalidField(parsed.error);
+        return refuse(invalidField(parsed.error), text.data.text, 'save');
+      }
+      const body = parsed.data;
       try {
         // "Keep original" submits the source itself (a name); warnings need the confirmation box.
         const keep = body.action === 'keep_original';
@@ -113,25 +143,9 @@ export function workPages(deps: ServiceDeps): Router {
           keepOriginal: keep, confirmWarnings: keep || body.confirmWarnings === 'true',
         });
       } catch (e) {
-        // A stale save: show the newer text beside the translator's own instead of overwriting.
-        if (e instanceof DomainError && (e.code === 'conflict' || e.code === 'checks_failed' || e.code === 'warnings_unconfirmed')) {
-          res.status(e.code === 'conflict' ? 409 : 422);
-          const tr: Translator = res.locals.tr;
-          const checks = (e.details?.checks as { key: string; params?: Record<string, string | number> }[] | undefined) ?? [];
-          const current = (e.details?.current as TranslationView | null | undefined) ?? null;
-          return workspace(res, p.sid, p.locale, 'all', {
-            conflict: {
-              segmentId: p.segmentId,
-              mine: body.text,
-              action: body.action,
-              current,
-              // The newer text before, the translator's after: what keeping theirs would change.
-              diff: current ? diffText(current.text, normalizeText(body.text), p.locale) : [],
-              message: tr.t(`errors.${e.key}`),
-              checks: checks.map((c) => tr.t(c.key, c.params)),
-            },
-          });
-        }
+        // A stale save shows the newer text beside the translator's own instead of overwriting;
+        // every other refusal the translator can act on shows its reason, the text kept.
+        if (e instanceof DomainError && SAVE_REFUSALS.includes(e.code)) return refuse(e, body.text, body.action);
         throw e;
       }
       res.redirect(303, `/translate/${p.sid}/${p.locale}#${p.segmentId}`);
