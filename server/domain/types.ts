@@ -126,7 +126,7 @@ export interface PasswordLink {
 /** One administrative action, for the audit log (never an IP address, a password or a token). */
 export interface AuditEntry {
   at: string;
-  /** Account id of the admin, or "operator" for the command line. */
+  /** Account id of the admin (the new admin itself for the web set-up), or "operator" for the command line. */
   actorId: string;
   action: AuditAction;
   /** Account id, locale tag or statement id the action was about. */
@@ -135,6 +135,8 @@ export interface AuditEntry {
 
 export type AuditAction =
   | 'account.create'
+  /** The first admin, created by whoever started the server, through the web set-up link. */
+  | 'account.setup'
   | 'account.invite'
   | 'account.grant'
   | 'account.disable'

@@ -79,12 +79,17 @@ export interface NewAccount {
 /** Creates an account with a password; `actor` null means the command line (the machine's operator). */
 export async function createAccount(deps: ServiceDeps, actor: Actor | undefined | null, input: NewAccount): Promise<Account> {
   if (actor !== null) requireAdmin(actor);
+  const account = await storeNewAccount(deps, input);
+  await recordAudit(deps, actor, 'account.create', account.id);
+  return account;
+}
+
+async function storeNewAccount(deps: ServiceDeps, input: NewAccount): Promise<Account> {
   const name = checkName(input.name);
   checkPassword(input.password, name);
   await checkLocales(deps, input.locales);
   const account = newAccount(deps, name, input.role, input.locales, await hashPassword(deps, input.password));
   await deps.store.createAccount(account);
-  await recordAudit(deps, actor, 'account.create', account.id);
   return account;
 }
 
@@ -262,16 +267,23 @@ export async function hasAdmin(deps: ServiceDeps): Promise<boolean> {
   return (await deps.store.listAccounts()).some((a) => a.role === 'admin' && !a.disabled);
 }
 
+/**
+ * A set-up link works until an admin exists. Once one does, a restart prints no new link: the
+ * refusal says so (ask an admin, or add one on the command line) instead of "restart the server".
+ */
 export async function checkSetupToken(deps: ServiceDeps, token: string): Promise<void> {
+  if (await hasAdmin(deps)) throw new DomainError('forbidden', 'setup.admin_exists');
   const stored = await deps.store.getSetupToken();
   const valid = stored && stored.hash === sha256(token) && new Date(stored.expiresAt) > deps.now();
-  if (!valid || (await hasAdmin(deps))) throw new DomainError('forbidden', 'setup.invalid_token');
+  if (!valid) throw new DomainError('forbidden', 'setup.invalid_token');
 }
 
+/** The first admin, made through the set-up link: recorded as such, with the new admin as actor. */
 export async function completeSetup(deps: ServiceDeps, token: string, name: string, password: string): Promise<Account> {
   await checkSetupToken(deps, token);
-  const account = await createAccount(deps, null, { name, password, role: 'admin', locales: [] });
+  const account = await storeNewAccount(deps, { name, password, role: 'admin', locales: [] });
   await deps.store.setSetupToken(undefined);
+  await recordAudit(deps, toActor(account), 'account.setup', account.id);
   return account;
 }
 

@@ -18,11 +18,38 @@ const localesField = z
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
   .pipe(z.array(z.string().max(64)).max(100));
+/**
+ * The links already shown on this page, carried by the forms that make a new one (the page's own
+ * hidden field, never a session or a file): inviting three in a row shows three links, and they
+ * are gone when the admin leaves the page.
+ */
+const issuedLink = z.object({
+  name: z.string().max(100),
+  url: z.string().max(600).regex(/^https?:\/\/[^\s/]+\/password-link\?token=[A-Za-z0-9%_.~-]+$/),
+  expires: z.string().max(100),
+  purpose: z.enum(['invite', 'reset']),
+});
+const shownLinks = z
+  .string()
+  .max(40_000)
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return [];
+    try {
+      return JSON.parse(v) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(issuedLink).max(50));
 const inviteForm = z.object({
   name: z.string().max(100),
   role: z.enum(['admin', 'editor', 'translator']),
   locales: localesField,
+  shown: shownLinks,
 });
+const linkForm = z.object({ shown: shownLinks });
 const grantForm = z.object({ locales: localesField });
 const localeForm = z.object({ tag: z.string().min(1).max(100), nativeName: z.string().max(100).optional() });
 const accountParams = z.object({ id: z.string().max(40) });
@@ -38,7 +65,7 @@ interface IssuedLink {
 export function adminPages(deps: ServiceDeps): Router {
   const pages = Router();
 
-  async function render(res: Response, status = 200, extra: { error?: string; link?: IssuedLink } = {}) {
+  async function render(res: Response, status = 200, extra: { error?: string; links?: IssuedLink[] } = {}) {
     const actor = actorOf(res);
     if (!can(actor, 'manage_accounts')) throw new DomainError('forbidden');
     const locales = await listLocales(deps);
@@ -51,14 +78,15 @@ export function adminPages(deps: ServiceDeps): Router {
       invited: a.passwordHash === '',
       self: a.id === actor!.id,
     }));
-    res.status(status).render('admin', { accounts, locales, csrf: csrfToken(res.req), error: extra.error, link: extra.link });
+    const links = extra.links ?? [];
+    res.status(status).render('admin', { accounts, locales, csrf: csrfToken(res.req), error: extra.error, links, shown: JSON.stringify(links) });
   }
 
   /** Input errors are shown on the admin page itself, in the admin's language; others go on. */
-  async function showInputError(res: Response, e: unknown) {
+  async function showInputError(res: Response, e: unknown, links: IssuedLink[] = []) {
     if (e instanceof DomainError && (e.code === 'invalid_input' || e.code === 'duplicate')) {
       const tr: Translator = res.locals.tr;
-      return render(res, e.code === 'duplicate' ? 409 : 400, { error: tr.t(`errors.${e.key}`, e.params) });
+      return render(res, e.code === 'duplicate' ? 409 : 400, { error: tr.t(`errors.${e.key}`, e.params), links });
     }
     throw e;
   }
@@ -89,19 +117,26 @@ export function adminPages(deps: ServiceDeps): Router {
     const body = inputOf<z.infer<typeof inviteForm>>(res, 'body');
     let created: { account: Account; token: string };
     try {
-      created = await inviteAccount(deps, actorOf(res), body);
+      created = await inviteAccount(deps, actorOf(res), { name: body.name, role: body.role, locales: body.locales });
     } catch (e) {
-      return showInputError(res, e);
+      return showInputError(res, e, body.shown);
     }
-    // Shown in this answer only (never kept in a session or a file): a reload does not show it again.
-    await render(res, 201, { link: issued(req, res, created.account, created.token) });
+    // Shown in this answer only (never kept in a session or a file): a reload does not show it
+    // again. The newest first, then those this page already showed.
+    await render(res, 201, { links: [issued(req, res, created.account, created.token), ...body.shown] });
   });
 
-  pages.post('/admin/accounts/:id/password-link', requireLogin, validate({ params: accountParams }), async (req, res) => {
-    const { id } = inputOf<{ id: string }>(res, 'params');
-    const { account, token } = await issuePasswordLink(deps, actorOf(res), id);
-    await render(res, 200, { link: issued(req, res, account, token) });
-  });
+  pages.post(
+    '/admin/accounts/:id/password-link',
+    requireLogin,
+    validate({ params: accountParams, body: linkForm }),
+    async (req, res) => {
+      const { id } = inputOf<{ id: string }>(res, 'params');
+      const { shown } = inputOf<z.infer<typeof linkForm>>(res, 'body');
+      const { account, token } = await issuePasswordLink(deps, actorOf(res), id);
+      await render(res, 200, { links: [issued(req, res, account, token), ...shown] });
+    },
+  );
 
   pages.post('/admin/accounts/:id/locales', requireLogin, validate({ params: accountParams, body: grantForm }), async (_req, res) => {
     const { id } = inputOf<{ id: string }>(res, 'params');
