@@ -73,9 +73,20 @@ async function main(): Promise<void> {
     console.log(`Tandem is on http://localhost:${port}`);
   });
   // Stop taking requests, let those in flight finish (their saves reach the disk), then close the
-  // store; idle keep-alive connections would otherwise hold the process open for seconds.
-  const stop = () => {
-    server.close(() => void services.store.close().then(() => process.exit(0)));
+  // store; idle keep-alive connections would otherwise hold the process open for seconds. The data
+  // lock is released on exit. `npm start` runs this process itself (`node --import tsx`, no
+  // wrapper process), so a supervisor's signal to npm reaches it.
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping Tandem (requests in progress finish first)`);
+    server.close(() =>
+      void services.store.close().then(() => {
+        console.log('Tandem stopped; the data directory is released.');
+        process.exit(0);
+      }),
+    );
     server.closeIdleConnections();
   };
   process.on('SIGTERM', stop);
