@@ -31,31 +31,43 @@ interface Transfer {
   decoded: number;
 }
 
+/**
+ * What the browser received for a page, from its own Resource Timing records (encoded and decoded
+ * body sizes), read while the page is open: nothing is read from a response after the page closes,
+ * and no figure depends on when an event arrives. The encoding each file was sent with is asked
+ * separately, with the browser's Accept-Encoding, from the same server.
+ */
 async function transfers(path: string): Promise<{ transfers: Transfer[]; acceptEncoding: string }> {
   const { context } = await openContext(tandem);
-  const page = await context.newPage();
-  const seen: Promise<Transfer>[] = [];
-  page.on('requestfinished', (request) => {
-    seen.push(
-      (async () => {
-        const response = (await request.response())!;
-        const sizes = await request.sizes();
-        return {
-          url: new URL(request.url()).pathname,
-          type: request.resourceType(),
-          encoding: (await response.allHeaders())['content-encoding'],
-          wire: sizes.responseBodySize,
-          decoded: (await response.body()).length,
-        };
-      })(),
+  try {
+    const page = await context.newPage();
+    const response = await page.goto(tandem.origin + path, { waitUntil: 'load' });
+    const acceptEncoding = (await response!.request().allHeaders())['accept-encoding'] ?? '';
+    await page.evaluate(() => document.fonts.ready);
+    const entries = await page.evaluate(() =>
+      [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => {
+        const r = e as PerformanceResourceTiming;
+        return { url: r.name, initiator: r.initiatorType, wire: r.encodedBodySize, decoded: r.decodedBodySize };
+      }),
     );
-  });
-  const response = await page.goto(tandem.origin + path, { waitUntil: 'load' });
-  const acceptEncoding = (await response!.request().allHeaders())['accept-encoding'] ?? '';
-  await page.evaluate(() => document.fonts.ready);
-  const result = await Promise.all(seen);
-  await context.close();
-  return { transfers: result, acceptEncoding };
+    const result: Transfer[] = [];
+    for (const e of entries) {
+      const url = new URL(e.url);
+      const sent = await context.request.get(e.url, { headers: { 'accept-encoding': acceptEncoding } });
+      result.push({ url: url.pathname, type: typeOf(e.initiator, url.pathname), encoding: sent.headers()['content-encoding'], wire: e.wire, decoded: e.decoded });
+    }
+    return { transfers: result, acceptEncoding };
+  } finally {
+    await context.close();
+  }
+}
+
+function typeOf(initiator: string, pathname: string): string {
+  if (initiator === 'navigation') return 'document';
+  if (pathname.endsWith('.css')) return 'stylesheet';
+  if (pathname.endsWith('.js')) return 'script';
+  if (/\.(woff2?|ttf|otf)$/.test(pathname)) return 'font';
+  return initiator;
 }
 
 const kb = (n: number) => Math.round(n / 100) / 10;
