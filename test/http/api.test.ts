@@ -92,7 +92,7 @@ describe('PUT a translation', () => {
 
   it('answers malformed JSON with 400 and an oversized body with 413, never 500', async () => {
     await request(t.app).put(paths.segment('my', 's7')).set(bearer(translator)).set('content-type', 'application/json').send('{"text":').expect(400);
-    await request(t.app).put(paths.segment('my', 's7')).set(bearer(translator)).send({ text: 'x'.repeat(100_000), baseRevision: 0, action: 'save' }).expect(413);
+    await request(t.app).put(paths.segment('my', 's7')).set(bearer(translator)).send({ text: 'x'.repeat(200_000), baseRevision: 0, action: 'save' }).expect(413); // over the body limit (http/body-limit.ts)
   });
 
   it.each([
