@@ -59,10 +59,13 @@ it('a translator saves a draft, then submits, with plain form posts', async () =
 it('an editor approves one and requests changes on the other', async () => {
   const review = `${tandem.origin}/review/${SID}/km`;
   await editor.goto(review);
-  expect(await postForm(editor, () => editor.locator('section#s1').getByRole('button', { name: 'Approve' }).click())).toBe(review);
+  // A request for changes without a comment: the queue again, the reason beside the comment box.
   const s3 = editor.locator('section#s3');
+  expect(await postForm(editor, () => s3.getByRole('button', { name: 'Request changes' }).click())).toBe(`${review}/s3`);
+  await expect(editor.locator('section#s3 .error-message').innerText()).resolves.toBe('Please write a comment saying what should change.');
+  expect(await postForm(editor, () => editor.locator('section#s1').getByRole('button', { name: 'Approve' }).click())).toBe(`${review}?done=approved`);
   await s3.getByLabel(/Comment for the translator/).fill(CHANGE_REQUEST.km);
-  expect(await postForm(editor, () => s3.getByRole('button', { name: 'Request changes' }).click())).toBe(review);
+  expect(await postForm(editor, () => s3.getByRole('button', { name: 'Request changes' }).click())).toBe(`${review}?done=changes_requested`);
   expect(await editor.locator('section.review-row').count()).toBe(0);
   const stored = await tandem.t.deps.store.listTranslations(SID, 'km');
   expect(stored.map((x) => [x.segmentId, x.status])).toEqual([['s1', 'approved'], ['s3', 'needs_work']]);
@@ -91,7 +94,7 @@ it('a reader reads the Khmer edition, switches to English and compares', async (
 
 it('sent every change as a plain form post, never through the JSON API', () => {
   expect(sent.filter((x) => x.startsWith('POST /translate/'))).toHaveLength(3);
-  expect(sent.filter((x) => x.startsWith('POST /review/'))).toHaveLength(2);
+  expect(sent.filter((x) => x.startsWith('POST /review/'))).toHaveLength(3); // one refused: no comment
   expect(sent.filter((x) => x.includes('/api/'))).toEqual([]);
 });
 
