@@ -48,7 +48,7 @@ export async function makeApp(dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-
     i18n: await loadI18n(path.join(ROOT, 'locales')),
     sessionStore,
     sessionSecret: 'test-secret-test-secret-test-secret',
-    log: () => {},
+    log: () => { /* tests keep the output quiet */ },
     ...options,
   });
 
