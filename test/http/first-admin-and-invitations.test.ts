@@ -27,11 +27,17 @@ describe('first start: the set-up link', () => {
 
   it('records the admin as made through the web set-up, not by the command line', async () => {
     const page = await admin.get(`/setup?token=${token}`).expect(200);
-    await admin.post('/setup').type('form').send({ _csrf: csrfFrom(page.text), token, name: 'first', password: PASSWORD }).expect(303);
+    await admin
+      .post('/setup')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), token, name: 'first', password: PASSWORD })
+      .expect(303);
     const account = (await t.deps.store.findAccountByName('first'))!;
     expect((await t.deps.store.listAudit()).map((e) => [e.actorId, e.action, e.target])).toContainEqual([account.id, 'account.setup', account.id]);
     const audit = await admin.get('/admin/audit').expect(200);
-    const row = /<tr><td><time[^>]*>[^<]*<\/time><\/td><td>([^<]*)<\/td><td>created the first administrator account through the web set-up<\/td>/.exec(audit.text);
+    const row = /<tr><td><time[^>]*>[^<]*<\/time><\/td><td>([^<]*)<\/td><td>created the first administrator account through the web set-up<\/td>/.exec(
+      audit.text,
+    );
     expect(row?.[1]).toBe('first'); // the new admin, not "Command line"
     expect(audit.text).not.toContain('created an account');
   });
@@ -78,8 +84,11 @@ describe('the admin page keeps every new link until it is left', () => {
     const names = ['aung', 'sokha', 'mya'];
     for (const name of names) {
       const carried = shown(page.text);
-      page = await admin.agent.post('/admin/accounts').type('form')
-        .send({ _csrf: admin.csrf, name, role: 'translator', locales: ['my'], ...(carried ? { shown: carried } : {}) }).expect(201);
+      page = await admin.agent
+        .post('/admin/accounts')
+        .type('form')
+        .send({ _csrf: admin.csrf, name, role: 'translator', locales: ['my'], ...(carried ? { shown: carried } : {}) })
+        .expect(201);
     }
     const urls = links(page.text);
     expect(urls).toHaveLength(3);
@@ -87,7 +96,11 @@ describe('the admin page keeps every new link until it is left', () => {
     expect(new Set(urls).size).toBe(3);
     // A refused invitation (a taken name) keeps them too, and so does a reset link.
     const carried = shown(page.text)!;
-    const dup = await admin.agent.post('/admin/accounts').type('form').send({ _csrf: admin.csrf, name: 'mya', role: 'translator', shown: carried }).expect(409);
+    const dup = await admin.agent
+      .post('/admin/accounts')
+      .type('form')
+      .send({ _csrf: admin.csrf, name: 'mya', role: 'translator', shown: carried })
+      .expect(409);
     expect(links(dup.text)).toEqual(urls);
     const sokha = (await t.deps.store.findAccountByName('sokha'))!;
     const reset = await admin.agent.post(`/admin/accounts/${sokha.id}/password-link`).type('form').send({ _csrf: admin.csrf, shown: carried }).expect(200);

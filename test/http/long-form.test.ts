@@ -14,8 +14,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const form = (fields: Record<string, string>) => new URLSearchParams({ _csrf: translator.csrf, ...fields }).toString();
-const post = (locale: string, seg: string, body: string) =>
-  translator.agent.post(`/translate/${SID}/${locale}/${seg}`).type('form').send(body);
+const post = (locale: string, seg: string, body: string) => translator.agent.post(`/translate/${SID}/${locale}/${seg}`).type('form').send(body);
 /** The textarea of a segment as the page shows it. */
 const box = (html: string, seg: string) => {
   const match = new RegExp(`<textarea id="t-${seg}"[^>]*>([^<]*)</textarea>`).exec(html);

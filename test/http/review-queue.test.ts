@@ -10,8 +10,13 @@ const QUEUE = `/review/${SID}/my`;
 
 async function submit(segmentId: string, text: string) {
   const current = await t.deps.store.getTranslation(SID, 'my', segmentId);
-  await translator.agent.put(api().segment('my', segmentId)).set('x-csrf-token', translator.csrf)
-    .send({ text, baseRevision: current?.revision ?? 0, action: 'submit', confirmWarnings: true }).expect((r) => { if (r.status !== 200) throw new Error(segmentId + JSON.stringify(r.body)); });
+  await translator.agent
+    .put(api().segment('my', segmentId))
+    .set('x-csrf-token', translator.csrf)
+    .send({ text, baseRevision: current?.revision ?? 0, action: 'submit', confirmWarnings: true })
+    .expect((r) => {
+      if (r.status !== 200) throw new Error(segmentId + JSON.stringify(r.body));
+    });
 }
 
 async function revisionOf(segmentId: string) {
@@ -30,8 +35,11 @@ afterAll(() => t.close());
 
 describe('request changes without a comment', () => {
   it('shows the queue again with the message beside that comment box, and changes nothing', async () => {
-    const res = await editor.agent.post(`${QUEUE}/s4`).type('form')
-      .send({ _csrf: editor.csrf, revision: String(await revisionOf('s4')), decision: 'request_changes', comment: '  ' }).expect(400);
+    const res = await editor.agent
+      .post(`${QUEUE}/s4`)
+      .type('form')
+      .send({ _csrf: editor.csrf, revision: String(await revisionOf('s4')), decision: 'request_changes', comment: '  ' })
+      .expect(400);
     expect(res.text).not.toContain('Something went wrong');
     expect(res.text).toContain('<h1>Review'); // the queue itself
     const row = res.text.slice(res.text.indexOf('id="s4"'), res.text.indexOf('</section>', res.text.indexOf('id="s4"')));
@@ -42,8 +50,11 @@ describe('request changes without a comment', () => {
   });
 
   it('keeps the comment the editor wrote when another refusal happens (a stale revision)', async () => {
-    const res = await editor.agent.post(`${QUEUE}/s4`).type('form')
-      .send({ _csrf: editor.csrf, revision: '999', decision: 'request_changes', comment: 'ပြင်ပါ <b>' }).expect(409);
+    const res = await editor.agent
+      .post(`${QUEUE}/s4`)
+      .type('form')
+      .send({ _csrf: editor.csrf, revision: '999', decision: 'request_changes', comment: 'ပြင်ပါ <b>' })
+      .expect(409);
     const row = res.text.slice(res.text.indexOf('id="s4"'), res.text.indexOf('</section>', res.text.indexOf('id="s4"')));
     expect(row).toContain('>ပြင်ပါ &lt;b&gt;</textarea>');
     expect(row).toContain('class="error-message"');
@@ -52,8 +63,11 @@ describe('request changes without a comment', () => {
 
 describe('decisions say what happened', () => {
   it('approve: "Approved. 2 translations left to review", then in Burmese digits', async () => {
-    const approved = await editor.agent.post(`${QUEUE}/s3`).type('form')
-      .send({ _csrf: editor.csrf, revision: String(await revisionOf('s3')), decision: 'approve' }).expect(303);
+    const approved = await editor.agent
+      .post(`${QUEUE}/s3`)
+      .type('form')
+      .send({ _csrf: editor.csrf, revision: String(await revisionOf('s3')), decision: 'approve' })
+      .expect(303);
     const page = await editor.agent.get(approved.headers.location!).expect(200);
     expect(page.text).toContain('<p class="notice" role="status">Approved. 2 translations left to review.</p>');
     const mine = await editor.agent.get(approved.headers.location!).set('Cookie', 'tandem.lang=my').expect(200);
@@ -61,8 +75,11 @@ describe('decisions say what happened', () => {
   });
 
   it('request changes: "Changes requested. 1 translation left to review" (singular)', async () => {
-    const asked = await editor.agent.post(`${QUEUE}/s4`).type('form')
-      .send({ _csrf: editor.csrf, revision: String(await revisionOf('s4')), decision: 'request_changes', comment: 'Please check the date.' }).expect(303);
+    const asked = await editor.agent
+      .post(`${QUEUE}/s4`)
+      .type('form')
+      .send({ _csrf: editor.csrf, revision: String(await revisionOf('s4')), decision: 'request_changes', comment: 'Please check the date.' })
+      .expect(303);
     const page = await editor.agent.get(asked.headers.location!).expect(200);
     expect(page.text).toContain('<p class="notice" role="status">Changes requested. 1 translation left to review.</p>');
   });
@@ -83,8 +100,11 @@ describe('the translation as readers will see it', () => {
   it('marks a name kept as in the original with the source’s language, not the translation’s', async () => {
     const res = await translator.agent.get(`/api/v1/statements/${SID}`).expect(200);
     const name = res.body.segments.find((s: { kind: string }) => s.kind === 'signatory') as { id: string; source: string };
-    await translator.agent.put(api().segment('my', name.id)).set('x-csrf-token', translator.csrf)
-      .send({ text: name.source, baseRevision: 0, action: 'submit', keepOriginal: true }).expect(200);
+    await translator.agent
+      .put(api().segment('my', name.id))
+      .set('x-csrf-token', translator.csrf)
+      .send({ text: name.source, baseRevision: 0, action: 'submit', keepOriginal: true })
+      .expect(200);
     const page = await editor.agent.get(QUEUE).expect(200);
     const row = page.text.slice(page.text.indexOf(`id="${name.id}"`), page.text.indexOf('</section>', page.text.indexOf(`id="${name.id}"`)));
     expect(row).toContain(`<div class="target" lang="en" dir="ltr">${name.source.replace(/&/g, '&amp;').replace(/'/g, '&#39;')}</div>`);

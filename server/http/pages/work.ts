@@ -61,7 +61,7 @@ interface ReviewRefusal {
   comment: string;
 }
 
-type Ref = { sid: string; locale: string; segmentId: string };
+interface Ref { sid: string; locale: string; segmentId: string }
 
 export function workPages(deps: ServiceDeps): Router {
   const pages = Router();
