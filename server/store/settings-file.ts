@@ -83,6 +83,12 @@ export async function openSettingsFile(
       return token && structuredClone(token);
     },
 
+    async removeTokens(accountId) {
+      await document.update((data) => {
+        data.tokens = data.tokens.filter((t) => t.accountId !== accountId);
+      });
+    },
+
     async getSetupToken() {
       const token = document.data.setupToken;
       return token ? structuredClone(token) : undefined;
