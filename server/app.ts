@@ -38,6 +38,9 @@ export interface AppDeps {
 /** Largest JSON or form body accepted (a translation is at most 10,000 characters). */
 export const BODY_LIMIT = '64kb';
 
+/** What /fonts serves from the @fontsource packages. */
+const FONT_FILE = /^\/[a-z0-9-]+\/(?:files\/)?[a-z0-9-]+\.(?:woff2|woff|css)$/;
+
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   const log = deps.log ?? ((line: string) => console.error(line));
@@ -73,7 +76,9 @@ export function createApp(deps: AppDeps): express.Express {
     res.status(200).type('text').send('ok');
   });
   app.use('/static', express.static(path.join(root, 'public'), { maxAge: '1d' }));
-  app.use('/fonts', express.static(path.join(root, 'node_modules', '@fontsource'), { maxAge: '365d', immutable: true }));
+  // Font files and their style sheets only: not the packages' package.json, README or licence files.
+  const fonts = express.static(path.join(root, 'node_modules', '@fontsource'), { maxAge: '365d', immutable: true });
+  app.use('/fonts', (req, res, next) => (FONT_FILE.test(req.path) ? fonts(req, res, next) : next()));
 
   app.use(cookieParser());
   app.use(

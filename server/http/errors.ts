@@ -19,6 +19,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   warnings_unconfirmed: 422,
   import_failed: 422,
   rate_limited: 429,
+  storage_full: 507,
 };
 
 /** Errors thrown by body parsers and other middleware, as DomainErrors. */

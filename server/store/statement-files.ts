@@ -1,10 +1,10 @@
 // Statements and their translations: one JSON file per statement, `<dir>/<id>.json`, so a save
 // rewrites only its own statement's file.
-import { mkdir, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DomainError } from '../domain/errors.js';
 import type { Statement, Translation } from '../domain/types.js';
-import type { DurableJsonFileOptions } from './durable-json-file.js';
+import { makeDataDirectory, type DurableJsonFileOptions } from './durable-json-file.js';
 import type { AidsStore, StatementStore, TranslationUpdate } from './interface.js';
 import { newJsonDocument, openJsonDocument, type JsonDocument } from './write-queue.js';
 
@@ -23,7 +23,7 @@ export async function openStatementFiles(
   dir: string,
   options: DurableJsonFileOptions,
 ): Promise<StatementStore & Pick<AidsStore, 'approvedRevision'> & { close(): Promise<void> }> {
-  await mkdir(dir, { recursive: true });
+  await makeDataDirectory(dir);
   const files = new Map<string, JsonDocument<StatementFile>>();
   const names = (await readdir(dir, { withFileTypes: true }))
     .filter((entry) => entry.isFile() && entry.name.endsWith('.json') && !entry.name.startsWith('.'))
