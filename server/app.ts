@@ -8,10 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiRouter } from './http/api.js';
 import { csrfProtection, resolveActor } from './http/auth.js';
-import { errorHandler, notFound } from './http/errors.js';
-import { interfaceLanguage } from './http/language.js';
+import { errorHandler, MAX_FORM_FIELDS, notFound } from './http/errors.js';
+import { interfaceLanguage, translatorFor } from './http/language.js';
 import { createLimits, type RateLimitOptions } from './http/rate-limit.js';
-import { requireWellFormedText } from './http/well-formed.js';
+import { requireUtf8Query, requireWellFormedText, verifyUtf8Form, verifyUtf8Json } from './http/well-formed.js';
 import { accountPages } from './http/pages/account.js';
 import { adminPages } from './http/pages/admin.js';
 import { readerPages } from './http/pages/reader.js';
@@ -81,6 +81,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/fonts', (req, res, next) => (FONT_FILE.test(req.path) ? fonts(req, res, next) : next()));
 
   app.use(cookieParser());
+  // The interface language comes before sessions and bodies: their errors are worded in it.
+  app.use(interfaceLanguage(deps.i18n));
+  app.use(requireUtf8Query);
   app.use(
     session({
       name: 'tandem.sid',
@@ -93,10 +96,9 @@ export function createApp(deps: AppDeps): express.Express {
       cookie: { httpOnly: true, sameSite: 'lax', secure: deps.trustProxy ? 'auto' : false, maxAge: 14 * 24 * 3600_000 },
     }),
   );
-  app.use(express.json({ limit: BODY_LIMIT }));
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 100 }));
+  app.use(express.json({ limit: BODY_LIMIT, verify: verifyUtf8Json }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: MAX_FORM_FIELDS, verify: verifyUtf8Form }));
   app.use(requireWellFormedText);
-  app.use(interfaceLanguage(deps.i18n));
   app.use(resolveActor(deps.services, limits));
   app.use(limits.tokenRate);
   app.use(csrfProtection);
@@ -110,6 +112,6 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(glossaryPages(deps.services));
   app.use(adminPages(deps.services));
   app.use(notFound);
-  app.use(errorHandler(log));
+  app.use(errorHandler(log, (req) => translatorFor(deps.i18n, req)));
   return app;
 }
