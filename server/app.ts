@@ -46,6 +46,7 @@ export function createApp(deps: AppDeps): express.Express {
   const log = deps.log ?? ((line: string) => console.error(line));
   const limits = createLimits(deps.limits);
   app.disable('x-powered-by');
+  app.locals.formKey = deps.sessionSecret; // signs anonymous visitors' form tokens (http/auth.ts)
   app.set('view engine', 'ejs');
   app.enable('view cache'); // Express caches compiled templates only under NODE_ENV=production otherwise
   app.set('views', path.join(root, 'views'));
