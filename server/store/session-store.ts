@@ -11,6 +11,7 @@ import session, { type SessionData } from 'express-session';
 import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DurableJsonFileOptions } from './durable-json-file.js';
+import { schemaProblem, sessionsFileSchema } from './file-schemas.js';
 import { openJsonDocument, type JsonDocument } from './write-queue.js';
 
 interface StoredSession {
@@ -150,7 +151,7 @@ export async function createSessionStore(dataDir: string, options: SessionStoreO
   const document = await openJsonDocument<SessionsFile>(join(dataDir, SESSIONS_FILE), { version: 1, sessions: {} }, {
     ...options,
     backups: 0,
-    check: (data) => (typeof data.sessions === 'object' && data.sessions !== null ? undefined : 'does not hold a "sessions" object'),
+    check: (data) => schemaProblem(sessionsFileSchema, data),
   });
   await removeBackups(dataDir);
   const store = new FileSessionStore(document, now, options.defaultTtlMs ?? 24 * 60 * 60 * 1000, options.pruneEveryMs ?? 3600_000);

@@ -6,6 +6,7 @@ import { DomainError } from '../domain/errors.js';
 import type { Statement, Translation } from '../domain/types.js';
 import { makeDataDirectory, type DurableJsonFileOptions } from './durable-json-file.js';
 import type { AidsStore, StatementStore, TranslationUpdate } from './interface.js';
+import { schemaProblem, statementFileSchema } from './file-schemas.js';
 import { newJsonDocument, openJsonDocument, type JsonDocument } from './write-queue.js';
 
 export interface StatementFile {
@@ -167,5 +168,5 @@ function checkStatementFile(data: StatementFile, id: string): string | undefined
   if (typeof data.translations !== 'object' || data.translations === null || Array.isArray(data.translations)) {
     return 'does not hold a "translations" object';
   }
-  return undefined;
+  return schemaProblem(statementFileSchema, data);
 }
