@@ -68,12 +68,6 @@ export class FileSessionStore extends session.Store {
     return expired.length;
   }
 
-  /** How many live sessions the store holds (for tests and the operator). */
-  count(): number {
-    const at = this.now();
-    return Object.values(this.document.data.sessions).filter((s) => s.expiresAt > at).length;
-  }
-
   override get(sid: string, callback: (err: unknown, session?: SessionData | null) => void): void {
     const stored = this.live(sid);
     callback(null, stored ? structuredClone(stored.session) : null);
