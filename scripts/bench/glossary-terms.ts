@@ -33,6 +33,12 @@ export function glossaryOf(count: number, locale = 'my'): GlossaryEntry[] {
   }
   for (let n = 0; terms.length < count; n++) terms.push(`Made-up term ${n}`);
   return terms.map((term, i) => ({
-    id: `g${i}`, locale, term, translation: `ဘာသာပြန် ${i}`, note: '', doNotTranslate: false, updatedAt: '2022-01-04T00:00:00.000Z',
+    id: `g${i}`,
+    locale,
+    term,
+    translation: `ဘာသာပြန် ${i}`,
+    note: '',
+    doNotTranslate: false,
+    updatedAt: '2022-01-04T00:00:00.000Z',
   }));
 }

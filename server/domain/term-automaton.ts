@@ -25,7 +25,7 @@ const WHITE_SPACE = /\s/u;
 
 /** `terms` already folded (foldCase, single spaces). */
 export function buildTermAutomaton(terms: readonly string[]): TermAutomaton {
-  const next: Array<Map<number, number>> = [new Map()];
+  const next: Array<Map<number, number>> = [new Map<number, number>()];
   const fail: number[] = [0];
   /** The term that ends at a node (-1 if none), and the next node on the fail chain that ends one. */
   const ends: number[] = [-1];
@@ -40,7 +40,7 @@ export function buildTermAutomaton(terms: readonly string[]): TermAutomaton {
       let child = next[node]!.get(unit);
       if (child === undefined) {
         child = next.length;
-        next.push(new Map());
+        next.push(new Map<number, number>());
         fail.push(0);
         ends.push(-1);
         outputLink.push(-1);
@@ -54,8 +54,8 @@ export function buildTermAutomaton(terms: readonly string[]): TermAutomaton {
 
   // Breadth first: a node's fail link is the longest proper suffix that is also in the trie.
   const queue: number[] = [...next[0]!.values()];
-  for (let head = 0; head < queue.length; head++) {
-    const node = queue[head]!;
+  for (const node of queue) {
+    // (the loop also visits the nodes pushed while it runs)
     for (const [unit, child] of next[node]!) {
       let f = fail[node]!;
       while (f !== 0 && !next[f]!.has(unit)) f = fail[f]!;
@@ -104,7 +104,7 @@ function foldText(text: string): { folded: string; from: number[]; to: number[] 
       piece = foldCase(char);
     }
     folded += piece;
-    for (let k = 0; k < piece.length; k++) {
+    for (let units = piece.length; units > 0; units -= 1) {
       from.push(start);
       to.push(i);
     }

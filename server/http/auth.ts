@@ -64,8 +64,7 @@ export const FORM_NONCE_COOKIE = 'tandem.form';
 
 /** The key that signs anonymous form tokens: `app.locals.formKey`, set by createApp. */
 const formKeyOf = (req: Request) => req.app.locals.formKey as string;
-const signedFormToken = (req: Request, nonce: string) =>
-  createHmac('sha256', formKeyOf(req)).update(`anonymous-form\n${nonce}`).digest('base64url');
+const signedFormToken = (req: Request, nonce: string) => createHmac('sha256', formKeyOf(req)).update(`anonymous-form\n${nonce}`).digest('base64url');
 
 /**
  * The CSRF token for a page's forms: the session's (created on first use) once a session exists,

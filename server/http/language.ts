@@ -6,7 +6,7 @@ export const LANGUAGE_COOKIE = 'tandem.lang';
 
 /** The translator for a request: the language cookie, else the browser's languages. */
 export function translatorFor(i18n: I18n, req: Request): Translator {
-  return i18n.translator(pickLanguage(req.cookies?.[LANGUAGE_COOKIE], (...l) => req.acceptsLanguages(...l)));
+  return i18n.translator(pickLanguage((req.cookies as Record<string, string> | undefined)?.[LANGUAGE_COOKIE], (...l) => req.acceptsLanguages(...l)));
 }
 
 /** Chooses the interface language before the body is read, so even a refused body is answered in it. */

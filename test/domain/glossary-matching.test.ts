@@ -6,22 +6,61 @@ import { regexTermMatcher } from '../../scripts/bench/glossary-regex.js';
 import { glossaryOf, statementSources } from '../../scripts/bench/glossary-terms.js';
 
 const entry = (term: string, id = term): GlossaryEntry => ({
-  id, locale: 'my', term, translation: `${term} (my)`, note: '', doNotTranslate: false, updatedAt: '2022-01-04T00:00:00.000Z',
+  id,
+  locale: 'my',
+  term,
+  translation: `${term} (my)`,
+  note: '',
+  doNotTranslate: false,
+  updatedAt: '2022-01-04T00:00:00.000Z',
 });
-const found = (text: string, terms: string[]) => findTerms(text, terms.map((t) => entry(t))).map((m) => [m.entry.term, text.slice(m.start, m.end)]);
+const found = (text: string, terms: string[]) =>
+  findTerms(
+    text,
+    terms.map((t) => entry(t)),
+  ).map((m) => [m.entry.term, text.slice(m.start, m.end)]);
 
 describe('term matching', () => {
   it.each([
-    ['any case', 'The JUNTA and the junta', ['junta'], [['junta', 'JUNTA'], ['junta', 'junta']]],
+    [
+      'any case',
+      'The JUNTA and the junta',
+      ['junta'],
+      [
+        ['junta', 'JUNTA'],
+        ['junta', 'junta'],
+      ],
+    ],
     ['whole words only', 'Karenni and Karen', ['Karen'], [['Karen', 'Karen']]],
-    ['the longest term where terms overlap', 'Karen National Union', ['Karen', 'Karen National Union'], [['Karen National Union', 'Karen National Union']]],
+    [
+      'the longest term where terms overlap',
+      'Karen National Union',
+      ['Karen', 'Karen National Union'],
+      [['Karen National Union', 'Karen National Union']],
+    ],
     ['any white space between the words of a term', 'Hun\n  Sen met', ['Hun Sen'], [['Hun Sen', 'Hun\n  Sen']]],
     ['the leftmost of overlapping terms', 'civil society organisations', ['civil society', 'society organisations'], [['civil society', 'civil society']]],
-    ['terms beside punctuation', '(ASEAN), ASEAN.', ['ASEAN'], [['ASEAN', 'ASEAN'], ['ASEAN', 'ASEAN']]],
+    [
+      'terms beside punctuation',
+      '(ASEAN), ASEAN.',
+      ['ASEAN'],
+      [
+        ['ASEAN', 'ASEAN'],
+        ['ASEAN', 'ASEAN'],
+      ],
+    ],
     ['a term with punctuation of its own', 'the U.N. said', ['U.N.'], [['U.N.', 'U.N.']]],
     ['Burmese terms, between spaces', 'စစ်ကောင်စီ နှင့်', ['စစ်ကောင်စီ'], [['စစ်ကောင်စီ', 'စစ်ကောင်စီ']]],
     ['Khmer terms, not inside a longer word', 'កម្ពុជានិង កម្ពុជា', ['កម្ពុជា'], [['កម្ពុជា', 'កម្ពុជា']]],
-    ['Greek final sigma', 'ΟΔΟΣ οδος', ['οδος'], [['οδος', 'ΟΔΟΣ'], ['οδος', 'οδος']]],
+    [
+      'Greek final sigma',
+      'ΟΔΟΣ οδος',
+      ['οδος'],
+      [
+        ['οδος', 'ΟΔΟΣ'],
+        ['οδος', 'οδος'],
+      ],
+    ],
     ['letters outside the Basic Multilingual Plane beside a term', '𝐀junta junta', ['junta'], [['junta', 'junta']]],
   ])('%s', (_name, text, terms, expected) => {
     expect(found(text, terms)).toEqual(expected);

@@ -27,10 +27,7 @@ it('renders the workspace with 4,500 terms, building the matcher once for all re
   const first = await translator.agent.get(`/translate/${SID}/my`).expect(200);
   expect(first.text).toContain('class="term"');
   expect(first.text).toContain('ဘာသာပြန် 0');
-  const [second, health] = await Promise.all([
-    translator.agent.get(`/translate/${SID}/my`).expect(200),
-    request(t.app).get('/healthz').expect(200),
-  ]);
+  const [second, health] = await Promise.all([translator.agent.get(`/translate/${SID}/my`).expect(200), request(t.app).get('/healthz').expect(200)]);
   expect(health.text).toBe('ok');
   expect(second.text).toContain('class="term"');
   expect(termMatcherBuilds() - before).toBe(1);

@@ -73,7 +73,9 @@ describe('text that is not valid UTF-8 is refused with 400, never stored altered
   });
 
   it('still takes Burmese and Khmer, percent-encoded or in JSON', async () => {
-    const res = await translator.agent.post(`/translate/${SID}/my/s12`).type('form')
+    const res = await translator.agent
+      .post(`/translate/${SID}/my/s12`)
+      .type('form')
       .send(`_csrf=${encodeURIComponent(translator.csrf)}&text=${encodeURIComponent('မြန်မာ ខ្មែរ')}&baseRevision=0&action=save`);
     expect(res.status).toBe(303);
     expect(await storedText('s12')).toBe('မြန်မာ ខ្មែរ');
@@ -104,7 +106,11 @@ describe('request errors raised before any route are words in the interface lang
   });
 
   it('gzip garbage: 400, translated', async () => {
-    const res = await request(t.app).put(api().segment('my', 's13')).set(BURMESE).set('Content-Encoding', 'gzip').type('json')
+    const res = await request(t.app)
+      .put(api().segment('my', 's13'))
+      .set(BURMESE)
+      .set('Content-Encoding', 'gzip')
+      .type('json')
       .send(Buffer.from('this is not gzip at all'));
     expect(res.status).toBe(400);
     expect(res.body.error.message).not.toMatch(/^request\./);
@@ -121,7 +127,9 @@ describe('a full disk (ENOSPC)', () => {
       const res = await request(t.app).put(api().segment('my', 's14')).set(bearer()).send({ text: 'မြန်မာ', baseRevision: 0, action: 'save' });
       expect(res.status).toBe(507);
       expect(res.body.error).toEqual({ code: 'storage_full', message: expect.stringContaining('NOT saved') });
-      const page = await translator.agent.post(`/translate/${SID}/my/s14`).type('form')
+      const page = await translator.agent
+        .post(`/translate/${SID}/my/s14`)
+        .type('form')
         .send({ _csrf: translator.csrf, text: 'မြန်မာ', baseRevision: '0', action: 'save' });
       expect(page.status).toBe(507);
       expect(page.text).toContain('NOT saved');
@@ -147,7 +155,11 @@ describe('locale tags: one length limit for enabling a locale and for its pages'
     const admin = await t.token('boss', 'admin');
     const tag = tagOf(64);
     expect(tag).toHaveLength(64);
-    await request(t.app).post('/api/v1/locales').set({ Authorization: `Bearer ${admin}` }).send({ tag }).expect(201);
+    await request(t.app)
+      .post('/api/v1/locales')
+      .set({ Authorization: `Bearer ${admin}` })
+      .send({ tag })
+      .expect(201);
     await request(t.app).get(`/s/${SID}/${tag}`).expect(200);
     await request(t.app).get(`/api/v1/statements/${SID}/translations/${tag}`).expect(200);
   });
@@ -156,7 +168,11 @@ describe('locale tags: one length limit for enabling a locale and for its pages'
     const admin = await t.token('boss', 'admin');
     const tag = tagOf(length);
     expect(tag).toHaveLength(length);
-    const res = await request(t.app).post('/api/v1/locales').set({ Authorization: `Bearer ${admin}` }).send({ tag }).expect(400);
+    const res = await request(t.app)
+      .post('/api/v1/locales')
+      .set({ Authorization: `Bearer ${admin}` })
+      .send({ tag })
+      .expect(400);
     expect(res.body.error.message).toBe('A language tag has at most 64 characters.');
     expect((await t.deps.store.listLocales()).map((l) => l.tag)).not.toContain(tag);
   });

@@ -36,7 +36,10 @@ afterAll(async () => {
 async function logIn(name: string, password: string): Promise<number> {
   const agent = request.agent(t.app);
   const page = await agent.get('/login').expect(200);
-  const res = await agent.post('/login').type('form').send({ _csrf: csrfFrom(page.text), name, password });
+  const res = await agent
+    .post('/login')
+    .type('form')
+    .send({ _csrf: csrfFrom(page.text), name, password });
   return res.status;
 }
 
@@ -48,7 +51,7 @@ describe('login does the same work for every name', () => {
     ['a disabled account', 'leaving', PASSWORD, 401],
     ['an account, wrong password', 'normal', 'not the password at all', 401],
     ['an account, right password', 'normal', PASSWORD, 303],
-  ])('%s: one bcrypt comparison of the accounts\' cost', async (_name, name, password, status) => {
+  ])("%s: one bcrypt comparison of the accounts' cost", async (_name, name, password, status) => {
     compared.length = 0;
     expect(await logIn(name, password)).toBe(status);
     expect(compared).toEqual(['04']);

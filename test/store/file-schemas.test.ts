@@ -20,7 +20,15 @@ beforeAll(async () => {
     { id: 'g1', locale: 'my', term: 'junta', translation: 'စစ်ကောင်စီ', note: '', doNotTranslate: false, updatedAt: '2022-01-04T00:00:00.000Z' },
   ]);
   await t.deps.store.updateTranslation(SID, 'my', 's3', () => ({
-    segmentId: 's3', locale: 'my', text: 'မြန်မာ', status: 'draft', revision: 1, sourceHash: 'x', author: 'a', updatedAt: '2022-01-04T00:00:00.000Z', history: [],
+    segmentId: 's3',
+    locale: 'my',
+    text: 'မြန်မာ',
+    status: 'draft',
+    revision: 1,
+    sourceHash: 'x',
+    author: 'a',
+    updatedAt: '2022-01-04T00:00:00.000Z',
+    history: [],
   }));
   await t.close();
   original = t.dataDir;
@@ -47,15 +55,78 @@ const STATEMENT = `statements/${SID}.json`;
 
 describe('a data file with a wrong inner type stops the start, naming the file and the field', () => {
   it.each([
-    ['a locale table of [] in a statement file', STATEMENT, (d: Json) => { d.translations.my = []; }, 'translations.my'],
-    ['a revision written as a string', STATEMENT, (d: Json) => { d.translations.my.s3.revision = '1'; }, 'translations.my.s3.revision'],
-    ['an unknown status', STATEMENT, (d: Json) => { d.translations.my.s3.status = 'published'; }, 'translations.my.s3.status'],
-    ['a segment without its source', STATEMENT, (d: Json) => { delete d.statement.segments[2].source; }, 'statement.segments.2.source'],
-    ['an account with an unknown role', 'tandem.json', (d: Json) => { d.accounts[0].role = 'superuser'; }, 'accounts.0.role'],
-    ['a locale setting that is a string', 'tandem.json', (d: Json) => { d.locales[0] = 'my'; }, 'locales.0'],
-    ['a token whose hash is a number', 'tandem.json', (d: Json) => { d.tokens = [{ hash: 5, accountId: 'a', createdAt: 'now' }]; }, 'tokens.0.hash'],
-    ['a glossary that is an object', 'glossary.json', (d: Json) => { d.locales.my = {}; }, 'locales.my'],
-    ['a glossary term that is a number', 'glossary.json', (d: Json) => { d.locales.my[0].term = 42; }, 'locales.my.0.term'],
+    [
+      'a locale table of [] in a statement file',
+      STATEMENT,
+      (d: Json) => {
+        d.translations.my = [];
+      },
+      'translations.my',
+    ],
+    [
+      'a revision written as a string',
+      STATEMENT,
+      (d: Json) => {
+        d.translations.my.s3.revision = '1';
+      },
+      'translations.my.s3.revision',
+    ],
+    [
+      'an unknown status',
+      STATEMENT,
+      (d: Json) => {
+        d.translations.my.s3.status = 'published';
+      },
+      'translations.my.s3.status',
+    ],
+    [
+      'a segment without its source',
+      STATEMENT,
+      (d: Json) => {
+        delete d.statement.segments[2].source;
+      },
+      'statement.segments.2.source',
+    ],
+    [
+      'an account with an unknown role',
+      'tandem.json',
+      (d: Json) => {
+        d.accounts[0].role = 'superuser';
+      },
+      'accounts.0.role',
+    ],
+    [
+      'a locale setting that is a string',
+      'tandem.json',
+      (d: Json) => {
+        d.locales[0] = 'my';
+      },
+      'locales.0',
+    ],
+    [
+      'a token whose hash is a number',
+      'tandem.json',
+      (d: Json) => {
+        d.tokens = [{ hash: 5, accountId: 'a', createdAt: 'now' }];
+      },
+      'tokens.0.hash',
+    ],
+    [
+      'a glossary that is an object',
+      'glossary.json',
+      (d: Json) => {
+        d.locales.my = {};
+      },
+      'locales.my',
+    ],
+    [
+      'a glossary term that is a number',
+      'glossary.json',
+      (d: Json) => {
+        d.locales.my[0].term = 42;
+      },
+      'locales.my.0.term',
+    ],
   ])('%s', async (_name, file, change, field) => {
     const dir = copyWith(file, change);
     const before = readFileSync(path.join(dir, file));
