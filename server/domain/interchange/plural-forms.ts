@@ -1,6 +1,7 @@
 // gettext's Plural-Forms header for a locale. Languages without plural inflection (Burmese, Khmer,
-// Thai and, as ICU has no data for them, the languages of Myanmar it does not know) have one form;
-// a few families need their own expression (gettext manual, "Plural forms"); others have two.
+// Thai) have one form, and so do those ICU has no plural rules for (S'gaw Karen, Mon, Shan: no
+// plural inflection either); a few families need their own expression (gettext manual, "Plural
+// forms"); others have two. Segments never have plural forms: the header only has to be right.
 const EXPRESSIONS: Record<string, string> = {
   fr: 'nplurals=2; plural=(n > 1);',
   pt: 'nplurals=2; plural=(n > 1);',
@@ -14,11 +15,12 @@ const EXPRESSIONS: Record<string, string> = {
 export function pluralForms(locale: string): string {
   const language = locale.split('-')[0]!.toLowerCase();
   if (EXPRESSIONS[language]) return EXPRESSIONS[language];
-  let categories = 2;
+  let categories = 1;
   try {
-    categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories.length;
+    // A language ICU has no rules for would get the default locale's: one form instead.
+    if (Intl.PluralRules.supportedLocalesOf([locale]).length > 0) categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories.length;
   } catch {
-    // an unusual tag: two forms is gettext's default
+    // not a valid tag: one form
   }
   return categories === 1 ? 'nplurals=1; plural=0;' : 'nplurals=2; plural=(n != 1);';
 }

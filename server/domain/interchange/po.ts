@@ -49,7 +49,9 @@ export function writePo(doc: ExportDocument): string {
     },
     translations: entries,
   };
-  return po.compile(data, { foldLength: 0 }).toString('utf8') + '\n';
+  // gettext-parser writes the charset in lower case; gettext's own tools write UTF-8.
+  const text = po.compile(data, { foldLength: 0 }).toString('utf8');
+  return `${text.replace('"Content-Type: text/plain; charset=utf-8\\n"', '"Content-Type: text/plain; charset=UTF-8\\n"')}\n`;
 }
 
 /** "2026-11-30 08:41+0000", the form PO headers use. */
