@@ -32,6 +32,7 @@ export function interchangeApi(deps: ServiceDeps): Router {
   api.post(path, validate({ params: sidLocale, query: importQuery }), async (_req, res) => {
     const { sid, locale } = inputOf<z.infer<typeof sidLocale>>(res, 'params');
     const q = inputOf<z.infer<typeof importQuery>>(res, 'query');
+    if (res.locals.uploadError) throw res.locals.uploadError;
     const bytes = (res.locals.upload as Buffer | undefined) ?? Buffer.alloc(0);
     const report = await importTranslations(deps, actorOf(res), {
       statementId: sid,
