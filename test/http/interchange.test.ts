@@ -1,13 +1,16 @@
 // Round trips with translation tools through the real app: export a locale's work, change it as a
 // CAT tool would (Burmese and Khmer text, link codes moved), upload it, and find exactly the
 // changes made. And every way an upload is refused: nothing changes, the answer says what and where.
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { rmSync } from 'node:fs';
 import request from 'supertest';
 import { saveTranslation } from '../../server/services/translations.js';
 import { makeApp, SID, type TestApp } from '../support/app.js';
 import { editPo, editXliff12, editXliff20, type CatEdit } from '../support/cat-tool.js';
 import { REVIEW_COMMENT, seedWork, TEXTS, type SeededWork } from '../support/interchange.js';
+
+// Each test seeds a fresh app and moves whole files through it: seconds on a loaded machine.
+jest.setTimeout(60_000);
 
 const path = (locale: string) => `/api/v1/statements/${SID}/translations/${locale}/export`;
 type Format = 'xliff12' | 'xliff20' | 'po';

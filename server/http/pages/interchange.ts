@@ -12,7 +12,7 @@ import { importTranslations, openInterchange } from '../../services/interchange.
 import { requireLocale } from '../../services/locales.js';
 import { actorOf, csrfToken, requireLogin } from '../auth.js';
 import { STATUS_OF } from '../errors.js';
-import { presentReport } from '../presenters/interchange.js';
+import { localParams, presentReport } from '../presenters/interchange.js';
 import { localeView } from '../presenters/work.js';
 import { inputOf, sidLocale, validate } from '../validate.js';
 
@@ -64,7 +64,7 @@ export function interchangePages(deps: ServiceDeps): Router {
     } catch (e) {
       if (!(e instanceof DomainError) || !FIXABLE.has(e.code)) throw e;
       res.status(STATUS_OF[e.code]);
-      await page(res, sid, locale, { error: tr.t(`errors.${e.key}`, e.params) });
+      await page(res, sid, locale, { error: tr.t(`errors.${e.key}`, localParams(e.params, tr)) });
     }
   });
 

@@ -14,6 +14,11 @@ export interface UnitView {
   checks?: CheckView[];
 }
 
+/** Numbers in a message in the reader's digits (line ၁၂, ១២ MB). */
+export function localParams(params: Record<string, string | number> | undefined, tr: Translator): Record<string, string> {
+  return Object.fromEntries(Object.entries(params ?? {}).map(([k, v]) => [k, typeof v === 'number' ? tr.number(v) : v]));
+}
+
 export function presentUnit(u: UnitOutcome, tr: Translator): UnitView {
   switch (u.outcome) {
     case 'imported':
@@ -26,7 +31,7 @@ export function presentUnit(u: UnitOutcome, tr: Translator): UnitView {
       return { ...u, message: tr.t('interchange.outcome.conflict', { revision: tr.number(u.serverRevision) }) };
     case 'refused': {
       const checks = u.checks ? presentChecks(u.checks, tr) : undefined;
-      const reason = u.reason ? tr.t(`errors.${u.reason.key}`, u.reason.params) : checks!.map((c) => c.message).join(' ');
+      const reason = u.reason ? tr.t(`errors.${u.reason.key}`, localParams(u.reason.params, tr)) : checks!.map((c) => c.message).join(' ');
       return { segmentId: u.segmentId, outcome: u.outcome, message: tr.t('interchange.outcome.refused', { reason }), ...(checks ? { checks } : {}) };
     }
   }
