@@ -54,7 +54,7 @@ export function writeXliff20(doc: ExportDocument): string {
 function codeWriter(b: XmlBuilder): CodeWriter {
   return {
     link: (n, url, content) =>
-      b.element('pc', { id: `l${n}`, type: 'link', canCopy: 'no', canDelete: 'no', dispStart: url, dispEnd: '/' }, content),
+      b.element('pc', { id: `l${n}`, type: 'link', canCopy: 'no', canDelete: 'no', dispStart: url }, content),
     token: (n, value) => b.element('ph', { id: `t${n}`, canCopy: 'no', canDelete: 'no', disp: value, equiv: value }),
   };
 }
