@@ -252,3 +252,21 @@ describe('reading files', () => {
     expect(readInterchangeFile(bytes(xml)).units[1]).toMatchObject({ source: 'Joint  statement', target: 'ပူးတွဲ  ထုတ်ပြန်ချက်', state: 'unfinished' });
   });
 });
+
+describe('files made to hurt the reader', () => {
+  const head = '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="my"><file id="f">';
+  it('refuses groups nested without end, with the line, instead of running out of stack', () => {
+    const xml = `${head}${'<group id="g">'.repeat(50_000)}${'</group>'.repeat(50_000)}</file></xliff>`;
+    expect(() => readInterchangeFile(bytes(xml))).toThrow(expect.objectContaining({ key: 'interchange.too_deep' }));
+  });
+
+  it('reports codes nested without end as foreign, for the unit to be refused', () => {
+    const xml = `${head}<unit id="s2"><segment><source>Joint statement</source><target>${'<mrk id="m">'.repeat(50_000)}x${'</mrk>'.repeat(50_000)}</target></segment></unit></file></xliff>`;
+    expect(readInterchangeFile(bytes(xml)).units[0]!.foreignCodes).toEqual(['nesting']);
+  });
+
+  it('says which PO entry appears twice', () => {
+    const text = 'msgid ""\nmsgstr ""\n"Language: my\\n"\n\nmsgctxt "s1"\nmsgid "a"\nmsgstr "b"\n\nmsgctxt "s1"\nmsgid "a"\nmsgstr "c"\n';
+    expect(() => readInterchangeFile(bytes(text))).toThrow(expect.objectContaining({ key: 'interchange.po_duplicate', params: { unit: 's1' } }));
+  });
+});

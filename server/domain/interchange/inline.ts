@@ -46,20 +46,28 @@ export type CodeReading =
   | { type: 'ignore' }
   | { type: 'foreign'; name: string };
 
+/** How deep inline elements and groups may nest in a file that is read. */
+export const MAX_DEPTH = 32;
+
 /** Marker text of an element's content, and the codes Tandem did not write. */
 export function readInline(element: Element, ns: string, recognize: (e: Element) => CodeReading): { text: string; foreign: string[] } {
   const foreign: string[] = [];
-  const read = (parent: Node): string => {
+  const read = (parent: Node, depth = 0): string => {
     let out = '';
+    // Tandem writes codes one level deep; a file nesting far deeper is not a translation.
+    if (depth > MAX_DEPTH) {
+      foreign.push('nesting');
+      return out;
+    }
     for (let n = parent.firstChild; n; n = n.nextSibling) {
       if (isText(n)) out += n.nodeValue ?? '';
       else if (isElement(n)) {
         const code = n.namespaceURI === ns ? recognize(n) : { type: 'foreign' as const, name: n.nodeName };
-        if (code.type === 'paired') out += `<${code.n}>${read(n)}</${code.n}>`;
+        if (code.type === 'paired') out += `<${code.n}>${read(n, depth + 1)}</${code.n}>`;
         else if (code.type === 'open') out += `<${code.n}>`;
         else if (code.type === 'close') out += `</${code.n}>`;
         else if (code.type === 'token') out += `{${code.n}}`;
-        else if (code.type === 'content') out += read(n);
+        else if (code.type === 'content') out += read(n, depth + 1);
         else if (code.type === 'char') out += code.text;
         else if (code.type === 'foreign') foreign.push(code.name);
       }

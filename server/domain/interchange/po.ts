@@ -65,8 +65,12 @@ export function readPo(text: string): ImportedFile {
   try {
     data = po.parse(text, { validation: true });
   } catch (e) {
-    const m = /line (\d+)/.exec(String((e as Error).message));
-    throw fileError('malformed_po', { line: m ? Number(m[1]) : 0 });
+    const message = String((e as Error).message);
+    const line = /line (\d+)/.exec(message)?.[1];
+    const duplicate = /in "([^"]*)" context/.exec(message)?.[1];
+    if (line) throw fileError('malformed_po', { line: Number(line) });
+    if (duplicate !== undefined) throw fileError('po_duplicate', { unit: duplicate });
+    throw fileError('unreadable_po');
   }
   const charset = /charset=([^;\s]+)/i.exec(data.headers['Content-Type'] ?? '')?.[1];
   if (charset && !/^utf-?8$/i.test(charset)) throw fileError('po_charset', { charset });

@@ -12,7 +12,7 @@
 // The revision at export is a context of the unit (`x-` context types are the schema's extension
 // point); context groups are kept by translate-toolkit, Okapi and OmegaT, which write back targets.
 import type { Document, Element } from '@xmldom/xmldom';
-import { codeNumber, readInline, writeInline, type CodeReading, type CodeWriter } from './inline.js';
+import { MAX_DEPTH, codeNumber, readInline, writeInline, type CodeReading, type CodeWriter } from './inline.js';
 import { fromXliff12State, xliff12State } from './states.js';
 import { KIND_NOTE, type ExportDocument, type ImportedFile, type ImportedUnit } from './types.js';
 import { placeholderNote } from './xliff20.js';
@@ -99,10 +99,11 @@ export function readXliff12(document: Document): ImportedFile {
   const units: ImportedUnit[] = [];
   const languages = new Set(files.map((f) => `${f.getAttribute('source-language') ?? ''}|${f.getAttribute('target-language') ?? ''}`));
   if (languages.size > 1) throw fileError('several_languages');
-  const walk = (parent: Element) => {
+  const walk = (parent: Element, depth = 0) => {
+    if (depth > MAX_DEPTH) throw fileError('too_deep', { line: lineOf(parent) ?? 0 });
     for (let n = parent.firstChild; n; n = n.nextSibling) {
       if (!isElement(n) || n.namespaceURI !== ns) continue;
-      if (n.localName === 'group') walk(n);
+      if (n.localName === 'group') walk(n, depth + 1);
       else if (n.localName === 'trans-unit') units.push(readUnit(n, ns));
       else if (n.localName === 'bin-unit') continue;
     }

@@ -12,7 +12,7 @@
 // must keep; the file says `canResegment="no"` so tools keep one segment per unit.
 import type { Document, Element } from '@xmldom/xmldom';
 import type { Placeholder } from '../types.js';
-import { codeNumber, codePoint, readInline, writeInline, type CodeReading, type CodeWriter } from './inline.js';
+import { MAX_DEPTH, codeNumber, codePoint, readInline, writeInline, type CodeReading, type CodeWriter } from './inline.js';
 import { fromXliff20State, xliff20State } from './states.js';
 import { KIND_NOTE, type ExportDocument, type ImportedFile, type ImportedState, type ImportedUnit } from './types.js';
 import { child, children, fileError, isElement, lineOf, XmlBuilder } from './xml.js';
@@ -108,10 +108,11 @@ const RANK: Record<ImportedState, number> = { unfinished: 0, translated: 1, appr
 export function readXliff20(document: Document): ImportedFile {
   const root = document.documentElement!;
   const units: ImportedUnit[] = [];
-  const walk = (parent: Element) => {
+  const walk = (parent: Element, depth = 0) => {
+    if (depth > MAX_DEPTH) throw fileError('too_deep', { line: lineOf(parent) ?? 0 });
     for (let n = parent.firstChild; n; n = n.nextSibling) {
       if (!isElement(n) || n.namespaceURI !== XLIFF20_NS) continue;
-      if (n.localName === 'group') walk(n);
+      if (n.localName === 'group') walk(n, depth + 1);
       else if (n.localName === 'unit') units.push(readUnit(n));
     }
   };
