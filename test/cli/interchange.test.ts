@@ -9,7 +9,8 @@ import { editXliff20 } from '../support/cat-tool.js';
 import { cli } from '../durability/processes.js';
 import { ROOT, SID } from '../support/app.js';
 
-jest.setTimeout(60_000);
+// Each command starts tsx and opens the data directory: seconds each on a loaded machine.
+jest.setTimeout(300_000);
 const work = mkdtempSync(path.join(tmpdir(), 'tandem-cli-files-'));
 const dataDir = path.join(work, 'data');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
