@@ -5,7 +5,7 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
-import { EXPORT_FORMATS, IMPORT_FORMATS } from '../../domain/interchange/types.js';
+import { IMPORT_FORMATS, type ExportFormat } from '../../domain/interchange/types.js';
 import type { Translator } from '../../i18n/index.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { importTranslations, openInterchange } from '../../services/interchange.js';
@@ -22,6 +22,9 @@ const uploadFields = z.object({
   approve: z.literal('true').optional(),
 });
 
+/** Most CAT tools first. */
+const DOWNLOAD_ORDER: readonly ExportFormat[] = ['xliff20', 'xliff12', 'po', 'json'];
+
 /** Refusals of the file the volunteer can fix: shown on the page, never as an error page. */
 const FIXABLE = new Set(['invalid_input', 'too_large']);
 
@@ -34,7 +37,7 @@ export function interchangePages(deps: ServiceDeps): Router {
     res.render('interchange', {
       statement: { id: statement.id, title: statement.title, sourceLocale: statement.sourceLocale },
       locale: localeView(await requireLocale(deps, locale)),
-      downloads: EXPORT_FORMATS.map((format) => ({ format, href: `${base}?format=${format}` })),
+      downloads: DOWNLOAD_ORDER.map((format) => ({ format, href: `${base}?format=${format}` })),
       mayApprove,
       csrf: csrfToken(res.req),
       report: extra.report,
