@@ -64,6 +64,7 @@ const xmllint = (schema: string, file: string) => run('xmllint', ['--nonet', '--
 describe('xmllint against the OASIS schemas (no network: --nonet and the catalog)', () => {
   it.each([
     ['xliff20', 'xliff_core_2.0.xsd'],
+    ['xliff20', 'xliff_core_2.0_with_metadata.xsd'],
     ['xliff12', 'xliff-core-1.2-strict.xsd'],
   ])('the %s export of my and km validates against %s', async (format, schema) => {
     for (const locale of ['my', 'km']) {
@@ -74,9 +75,10 @@ describe('xmllint against the OASIS schemas (no network: --nonet and the catalog
 
   it.each([
     ['xliff20', 'xliff_core_2.0.xsd', (x: string) => x.replace('state="final"', 'state="approved"')],
+    ['xliff20', 'xliff_core_2.0_with_metadata.xsd', (x: string) => x.replace('<mda:meta type="revision">', '<mda:meta kind="revision">')],
     ['xliff12', 'xliff-core-1.2-strict.xsd', (x: string) => x.replace('<note from="tandem"', '<note origin="tandem"')],
-  ])('and the same check fails on a %s file the schema forbids', async (format, schema, spoil) => {
-    const broken = path.join(dir, `broken.${format}`);
+  ])('and the same check fails on a %s file that %s forbids', async (format, schema, spoil) => {
+    const broken = path.join(dir, `broken-${schema}.${format}`);
     writeFileSync(broken, spoil(readFileSync(files[`my.${format}`]!, 'utf8')));
     await expect(xmllint(schema, broken)).rejects.toMatchObject({ stderr: expect.stringContaining('fails to validate') });
   });
