@@ -11,7 +11,10 @@ import { actorOf } from './auth.js';
 import { presentReport } from './presenters/interchange.js';
 import { inputOf, sidLocale, validate } from './validate.js';
 
-const flag = z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1');
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
 const exportQuery = z.object({ format: z.enum(EXPORT_FORMATS) });
 const importQuery = z.object({ format: z.enum(IMPORT_FORMATS).optional(), dryRun: flag, approve: flag });
 

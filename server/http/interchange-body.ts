@@ -22,7 +22,9 @@ export const importBody: RequestHandler = (req, res, next) => {
   raw(req, res, (err?: unknown) => {
     // Refused after the interface language is known (the route throws it): the body has been read
     // to its end by then, so no later parser touches it.
-    if (err) res.locals.uploadError = (err as { type?: string }).type === 'entity.too.large' ? tooLarge() : new DomainError('invalid_input', 'interchange.bad_upload');
+    if (err)
+      res.locals.uploadError =
+        (err as { type?: string }).type === 'entity.too.large' ? tooLarge() : new DomainError('invalid_input', 'interchange.bad_upload');
     res.locals.upload = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     req.body = {};
     next();

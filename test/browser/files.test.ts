@@ -47,7 +47,7 @@ it('downloads a PO file, and an upload of its translation comes back as a submis
   await postForm(page, () => page.click('.upload-form button[type=submit]'));
   await expect(page.locator('.import-report [role=status]').textContent()).resolves.toContain('Imported: 1.');
   await expect(page.locator('.import-report tr.outcome-imported').textContent()).resolves.toContain('s2');
-  expect((await tandem.t.deps.store.getTranslation(SID, 'my', 's2'))).toMatchObject({ text: '၂၀၂၂ ခုနှစ် ဇန်နဝါရီလ ၄ ရက်', status: 'submitted' });
+  expect(await tandem.t.deps.store.getTranslation(SID, 'my', 's2')).toMatchObject({ text: '၂၀၂၂ ခုနှစ် ဇန်နဝါရီလ ၄ ရက်', status: 'submitted' });
   requests.push(...seen);
   await context.close();
 });

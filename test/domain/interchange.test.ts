@@ -151,7 +151,14 @@ describe('decideImport', () => {
     ...extra,
   });
   const unit = (u: Partial<ImportedUnit>): ImportedUnit => ({
-    segmentId: 's2', source: plain.source, target: 'ပူးတွဲ ထုတ်ပြန်ချက်', state: 'translated', revision: 0, foreignCodes: [], line: 3, ...u,
+    segmentId: 's2',
+    source: plain.source,
+    target: 'ပူးတွဲ ထုတ်ပြန်ချက်',
+    state: 'translated',
+    revision: 0,
+    foreignCodes: [],
+    line: 3,
+    ...u,
   });
   const file = (...units: ImportedUnit[]): ImportedFile => ({ format: 'xliff20', sourceLocale: 'en', targetLocale: 'my', units });
   const submitted = { ...translation(plain, 'my', 'submitted', 'ပူးတွဲ ထုတ်ပြန်ချက်', [{}, {}]), author: 'someone' };
@@ -161,13 +168,33 @@ describe('decideImport', () => {
     ['a unit the tool marks unfinished: a draft', unit({ state: 'unfinished' }), [], { outcome: 'imported', status: 'draft' }],
     ['Khmer-free Burmese text equal to the server: unchanged', unit({ revision: 2 }), [submitted], { outcome: 'unchanged' }],
     ['an empty target: unchanged, never a deletion', unit({ target: '' }), [submitted], { outcome: 'unchanged' }],
-    ['a newer revision on the server: conflict', unit({ target: 'အသစ်', revision: 1 }), [submitted], { outcome: 'conflict', serverRevision: 2, exportedRevision: 1 }],
+    [
+      'a newer revision on the server: conflict',
+      unit({ target: 'အသစ်', revision: 1 }),
+      [submitted],
+      { outcome: 'conflict', serverRevision: 2, exportedRevision: 1 },
+    ],
     ['no revision in the file while the server has one: conflict', unit({ target: 'အသစ်', revision: undefined }), [submitted], { outcome: 'conflict' }],
     ['the source changed since the export: outdated', unit({ source: 'Joint statement!' }), [], { outcome: 'outdated' }],
     ['a removed segment: outdated', unit({ segmentId: 's9' }), [], { outcome: 'outdated' }],
-    ['an unknown segment: refused', unit({ segmentId: 's77' }), [], { outcome: 'refused', reason: { key: 'interchange.unknown_segment', params: { unit: 's77' } } }],
-    ['a link dropped: refused with the check', unit({ segmentId: 's1', source: linked.source, target: 'ဖမ်းဆီး {1}' }), [], { outcome: 'refused', checks: expect.arrayContaining([expect.objectContaining({ id: 'placeholders' })]) }],
-    ['a code Tandem did not write: refused', unit({ foreignCodes: ['pc l7'] }), [], { outcome: 'refused', reason: expect.objectContaining({ key: 'interchange.foreign_code' }) }],
+    [
+      'an unknown segment: refused',
+      unit({ segmentId: 's77' }),
+      [],
+      { outcome: 'refused', reason: { key: 'interchange.unknown_segment', params: { unit: 's77' } } },
+    ],
+    [
+      'a link dropped: refused with the check',
+      unit({ segmentId: 's1', source: linked.source, target: 'ဖမ်းဆီး {1}' }),
+      [],
+      { outcome: 'refused', checks: expect.arrayContaining([expect.objectContaining({ id: 'placeholders' })]) },
+    ],
+    [
+      'a code Tandem did not write: refused',
+      unit({ foreignCodes: ['pc l7'] }),
+      [],
+      { outcome: 'refused', reason: expect.objectContaining({ key: 'interchange.foreign_code' }) },
+    ],
     ['Khmer text (ZWSP allowed) into a new unit', unit({ target: 'សេចក្តី\u200bថ្លែងការណ៍' }), [], { outcome: 'imported' }],
   ])('%s', (_name, u, translations, expected) => {
     const decision = decideImport(context(translations), file(u), { approve: false });
@@ -181,8 +208,14 @@ describe('decideImport', () => {
       {
         segmentId: 's2',
         expectedRevision: 0,
-        next: expect.objectContaining({ author: 'importer', status: 'submitted', revision: 1, sourceHash: plain.sourceHash, updatedAt: at,
-          history: [{ revision: 1, action: 'submit', status: 'submitted', text: 'ပူးတွဲ ထုတ်ပြန်ချက်', actor: 'importer', at }] }),
+        next: expect.objectContaining({
+          author: 'importer',
+          status: 'submitted',
+          revision: 1,
+          sourceHash: plain.sourceHash,
+          updatedAt: at,
+          history: [{ revision: 1, action: 'submit', status: 'submitted', text: 'ပူးတွဲ ထုတ်ပြန်ချက်', actor: 'importer', at }],
+        }),
       },
     ]);
   });
@@ -214,17 +247,23 @@ describe('decideImport', () => {
 
 describe('reading files', () => {
   const refuse = (text: string | Uint8Array, key: string, params?: object) =>
-    expect(() => readInterchangeFile(typeof text === 'string' ? bytes(text) : text)).toThrow(expect.objectContaining({ key, ...(params ? { params } : {}) }));
+    expect(() => readInterchangeFile(typeof text === 'string' ? bytes(text) : text)).toThrow(
+      expect.objectContaining({ key, ...(params ? { params } : {}) }),
+    );
 
   it('refuses a DOCTYPE, with its line, before parsing (no entity is ever expanded)', () => {
-    refuse('<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>\n<xliff>&b;</xliff>', 'interchange.doctype', { line: 2 });
+    refuse('<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>\n<xliff>&b;</xliff>', 'interchange.doctype', {
+      line: 2,
+    });
     refuse('<!DOCTYPE xliff SYSTEM "file:///etc/passwd"><xliff/>', 'interchange.doctype');
   });
 
   it('refuses an undefined entity and broken XML with the line', () => {
     refuse(exported('xliff20').replace('<source>Joint statement</source>', '<source>&xxe;</source>'), 'interchange.malformed_xml');
     const broken = exported('xliff20').replace('</notes>', '</note>');
-    expect(() => readInterchangeFile(bytes(broken))).toThrow(expect.objectContaining({ key: 'interchange.malformed_xml', params: { line: expect.any(Number) } }));
+    expect(() => readInterchangeFile(bytes(broken))).toThrow(
+      expect.objectContaining({ key: 'interchange.malformed_xml', params: { line: expect.any(Number) } }),
+    );
   });
 
   it.each([
@@ -234,8 +273,16 @@ describe('reading files', () => {
     ['another XML vocabulary', '<html/>', 'interchange.not_xliff'],
     ['a PO entry without msgctxt', 'msgid ""\nmsgstr ""\n"Language: my\\n"\n\nmsgid "Hello"\nmsgstr "x"\n', 'interchange.po_without_context'],
     ['a PO file with a quote left open', 'msgctxt "s1"\nmsgid "Hello\nmsgstr "x"\n', 'interchange.malformed_po'],
-    ['a PO file in another charset', 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n\nmsgctxt "s1"\nmsgid "a"\nmsgstr "b"\n', 'interchange.po_charset'],
-    ['an XLIFF unit without id', '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="my"><file id="f"><unit><segment><source>a</source></segment></unit></file></xliff>', 'interchange.unit_without_id'],
+    [
+      'a PO file in another charset',
+      'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n\nmsgctxt "s1"\nmsgid "a"\nmsgstr "b"\n',
+      'interchange.po_charset',
+    ],
+    [
+      'an XLIFF unit without id',
+      '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="my"><file id="f"><unit><segment><source>a</source></segment></unit></file></xliff>',
+      'interchange.unit_without_id',
+    ],
   ])('refuses a file that is %s', (_name, input, key) => refuse(input, key));
 
   it('says when the declared format is not the file’s', () => {

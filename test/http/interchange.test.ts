@@ -33,9 +33,18 @@ async function setUp(locale: 'my' | 'km') {
 }
 const text = (res: request.Response) => res.text;
 const download = async (locale: string, format: string, auth = token) =>
-  text(await request(t.app).get(`${path(locale)}?format=${format}`).set('Authorization', `Bearer ${auth}`).expect(200));
+  text(
+    await request(t.app)
+      .get(`${path(locale)}?format=${format}`)
+      .set('Authorization', `Bearer ${auth}`)
+      .expect(200),
+  );
 const upload = (locale: string, body: string | Buffer, query = '', auth = token) =>
-  request(t.app).post(`${path(locale)}${query}`).set('Authorization', `Bearer ${auth}`).type('application/xml').send(body);
+  request(t.app)
+    .post(`${path(locale)}${query}`)
+    .set('Authorization', `Bearer ${auth}`)
+    .type('application/xml')
+    .send(body);
 const all = async (locale: string) => new Map((await t.deps.store.listTranslations(SID, locale)).map((x) => [x.segmentId, x]));
 const snapshot = async () => JSON.stringify(await t.deps.store.listAllTranslations(SID));
 
@@ -86,7 +95,14 @@ describe('the report and its refusals', () => {
 
   it('reports a unit changed on the server since the export as a conflict, and keeps the server text', async () => {
     const file = await download('my', 'xliff20');
-    await saveTranslation(t.deps, seeded.translator, { statementId: SID, locale: 'my', segmentId: 's2', text: 'ဆာဗာပေါ်က စာ', baseRevision: 1, action: 'save' });
+    await saveTranslation(t.deps, seeded.translator, {
+      statementId: SID,
+      locale: 'my',
+      segmentId: 's2',
+      text: 'ဆာဗာပေါ်က စာ',
+      baseRevision: 1,
+      action: 'save',
+    });
     const res = await upload('my', editXliff20(file, [{ segmentId: 's2', target: 'ဖိုင်ထဲက စာ' }])).expect(200);
     expect(res.body.units.find((u: { segmentId: string }) => u.segmentId === 's2')).toMatchObject({
       outcome: 'conflict',
@@ -98,10 +114,15 @@ describe('the report and its refusals', () => {
 
   it('reports a unit whose source differs as outdated, a broken link as refused with the check, in the caller language', async () => {
     const file = (await download('my', 'po')).replace('msgid "4 January 2022"', 'msgid "5 January 2022"');
-    const res = await upload('my', editPo(file, [
-      { segmentId: 's2', target: 'ဇန်နဝါရီ ၅' },
-      { segmentId: 's5', target: 'လင့်ခ်မပါ စာ' },
-    ])).set('Accept-Language', 'km').expect(200);
+    const res = await upload(
+      'my',
+      editPo(file, [
+        { segmentId: 's2', target: 'ဇန်နဝါရီ ၅' },
+        { segmentId: 's5', target: 'လင့်ခ်မပါ စာ' },
+      ]),
+    )
+      .set('Accept-Language', 'km')
+      .expect(200);
     const unit = (id: string) => res.body.units.find((u: { segmentId: string }) => u.segmentId === id);
     expect(unit('s2')).toMatchObject({ outcome: 'outdated' });
     expect(unit('s5')).toMatchObject({ outcome: 'refused', checks: [expect.objectContaining({ id: 'placeholders' })] });
@@ -136,8 +157,18 @@ describe('the report and its refusals', () => {
     ['a unit twice', (f) => f.replace('<unit id="s4"', '<unit id="s3"'), 400, /Unit s3 appears twice \(line \d+\)/],
     ['broken XML', (f) => f.replace('</notes>', '</note>'), 400, /not well-formed XML \(line \d+\)/],
     ['a wrong target language', (f) => f.replace('trgLang="my"', 'trgLang="km"'), 400, /for the language “km”, not “my”/],
-    ['a DOCTYPE with entities (billion laughs)', (f) => f.replace('<xliff', '<!DOCTYPE xliff [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>\n<xliff').replace('4 January 2022', '&b;'), 400, /document type declaration \(line 2\)/],
-    ['an external entity (XXE)', (f) => f.replace('<xliff', '<!DOCTYPE xliff [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<xliff').replace('4 January 2022', '&x;'), 400, /document type declaration/],
+    [
+      'a DOCTYPE with entities (billion laughs)',
+      (f) => f.replace('<xliff', '<!DOCTYPE xliff [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>\n<xliff').replace('4 January 2022', '&b;'),
+      400,
+      /document type declaration \(line 2\)/,
+    ],
+    [
+      'an external entity (XXE)',
+      (f) => f.replace('<xliff', '<!DOCTYPE xliff [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<xliff').replace('4 January 2022', '&x;'),
+      400,
+      /document type declaration/,
+    ],
     ['not UTF-8', () => Buffer.from([0x3c, 0x78, 0xff, 0xfe]), 400, /not UTF-8/],
     ['more than 5 MB', () => Buffer.alloc(5 * 1024 * 1024 + 1, 0x20), 413, /larger than 5 MB/],
     ['nothing', () => '', 400, /empty/],
@@ -157,19 +188,29 @@ describe('the report and its refusals', () => {
   });
 
   it('anonymous callers export approved text only, without comments, and may not import', async () => {
-    const anonymous = text(await request(t.app).get(`${path('my')}?format=xliff20`).expect(200));
+    const anonymous = text(
+      await request(t.app)
+        .get(`${path('my')}?format=xliff20`)
+        .expect(200),
+    );
     expect(anonymous).toContain(TEXTS.my.s1);
     expect(anonymous).not.toContain(TEXTS.my.s2);
     expect(anonymous).not.toContain(REVIEW_COMMENT);
-    const res = await request(t.app).get(`${path('my')}?format=po`).expect(200);
+    const res = await request(t.app)
+      .get(`${path('my')}?format=po`)
+      .expect(200);
     expect(res.headers['content-type']).toBe('text/x-gettext-translation; charset=utf-8');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="${SID}.my.po"`);
     await request(t.app).post(path('my')).type('application/xml').send(anonymous).expect(401);
   });
 
   it('answers 400 for an unknown format and 404 for a locale that is not enabled', async () => {
-    await request(t.app).get(`${path('my')}?format=docx`).expect(400);
-    await request(t.app).get(`${path('xx')}?format=po`).expect(404);
+    await request(t.app)
+      .get(`${path('my')}?format=docx`)
+      .expect(400);
+    await request(t.app)
+      .get(`${path('xx')}?format=po`)
+      .expect(404);
   });
 });
 
@@ -188,7 +229,11 @@ describe('the files page, without JavaScript', () => {
     const res = await session.agent.post(`/files/${SID}/my`).field('_csrf', session.csrf).attach('file', Buffer.from(file), 'my.po').expect(200);
     expect(res.text).toContain('Imported: 1.');
     expect((await all('my')).get('s4')).toMatchObject({ text: 'ဖိုင်မှ ဘာသာပြန်', status: 'submitted' });
-    const big = await session.agent.post(`/files/${SID}/my`).field('_csrf', session.csrf).attach('file', Buffer.alloc(5 * 1024 * 1024 + 1, 0x20), 'big.po').expect(413);
+    const big = await session.agent
+      .post(`/files/${SID}/my`)
+      .field('_csrf', session.csrf)
+      .attach('file', Buffer.alloc(5 * 1024 * 1024 + 1, 0x20), 'big.po')
+      .expect(413);
     expect(big.text).toContain('larger than 5 MB');
     const none = await session.agent.post(`/files/${SID}/my`).field('_csrf', session.csrf).expect(400);
     expect(none.text).toContain('The file is empty');

@@ -140,7 +140,9 @@ describe('i18next', () => {
 
 describe('exports name no volunteer', () => {
   it('no file holds an account name or id', async () => {
-    const names = Object.values(seeded).flatMap((s) => [s.translator, s.editor]).flatMap((a) => [a.name, a.id]);
+    const names = Object.values(seeded)
+      .flatMap((s) => [s.translator, s.editor])
+      .flatMap((a) => [a.name, a.id]);
     for (const file of Object.values(files)) {
       const text = readFileSync(file, 'utf8');
       for (const name of names) expect([file, text.includes(name)]).toEqual([file, false]);

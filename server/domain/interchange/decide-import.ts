@@ -144,7 +144,11 @@ function approveUnchanged(
   if (!options.approve || unit.state !== 'approved' || current.status === 'approved') return { outcome: { segmentId, outcome: 'unchanged' } };
   let status: Status;
   try {
-    status = transition(current.status, { type: 'approve', reviewerIsAuthor: current.author === context.actorId, selfReviewAllowed: context.selfReviewAllowed });
+    status = transition(current.status, {
+      type: 'approve',
+      reviewerIsAuthor: current.author === context.actorId,
+      selfReviewAllowed: context.selfReviewAllowed,
+    });
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
     return { outcome: { segmentId, outcome: 'refused', reason: { key: e.key, params: e.params } } };
@@ -173,6 +177,9 @@ function record(
     updatedAt: context.at,
     ...(approving && current.keepOriginal ? { keepOriginal: true } : {}),
     ...(approving && current.confirmedWarnings ? { confirmedWarnings: current.confirmedWarnings } : {}),
-    history: [...(current?.history ?? []), { revision, action: change.action, status: change.status, text: change.text, actor: context.actorId, at: context.at }],
+    history: [
+      ...(current?.history ?? []),
+      { revision, action: change.action, status: change.status, text: change.text, actor: context.actorId, at: context.at },
+    ],
   };
 }

@@ -42,10 +42,14 @@ export function writeXliff12(doc: ExportDocument): string {
     if (codeNote) parts.push(b.element('note', { from: 'tandem', annotates: 'source' }, [codeNote]));
     if (comment) parts.push(b.element('note', { from: 'reviewer', annotates: 'target' }, [`Editor's comment: ${comment}`]));
     parts.push(
-      b.indent(b.element('context-group', { name: `tandem-${segment.id}`, purpose: 'information' }), [
-        b.element('context', { 'context-type': REVISION_CONTEXT }, [String(translation?.revision ?? 0)]),
-        b.element('context', { 'context-type': 'x-tandem-status' }, [status]),
-      ], 5),
+      b.indent(
+        b.element('context-group', { name: `tandem-${segment.id}`, purpose: 'information' }),
+        [
+          b.element('context', { 'context-type': REVISION_CONTEXT }, [String(translation?.revision ?? 0)]),
+          b.element('context', { 'context-type': 'x-tandem-status' }, [status]),
+        ],
+        5,
+      ),
     );
     return b.indent(
       b.element('trans-unit', { id: segment.id, resname: segment.id, 'xml:space': 'preserve', ...(approved ? { approved: 'yes' } : {}) }),
@@ -67,29 +71,29 @@ export function writeXliff12(doc: ExportDocument): string {
 }
 
 function recognize(e: Element): CodeReading {
-    const id = e.getAttribute('id');
-    switch (e.localName) {
-      case 'g': {
-        const n = codeNumber(id, 'l');
-        return n ? { type: 'paired', n } : { type: 'foreign', name: `g ${id}` };
-      }
-      case 'bx': {
-        const n = codeNumber(id, 'l');
-        return n ? { type: 'open', n } : { type: 'foreign', name: `bx ${id}` };
-      }
-      case 'ex': {
-        const n = codeNumber(e.getAttribute('rid') ?? id, 'l');
-        return n ? { type: 'close', n } : { type: 'foreign', name: `ex ${id}` };
-      }
-      case 'x': {
-        const n = codeNumber(id, 't');
-        return n ? { type: 'token', n } : { type: 'foreign', name: `x ${id}` };
-      }
-      case 'mrk':
-        return { type: 'content' };
-      default:
-        return { type: 'foreign', name: e.localName ?? e.nodeName };
+  const id = e.getAttribute('id');
+  switch (e.localName) {
+    case 'g': {
+      const n = codeNumber(id, 'l');
+      return n ? { type: 'paired', n } : { type: 'foreign', name: `g ${id}` };
     }
+    case 'bx': {
+      const n = codeNumber(id, 'l');
+      return n ? { type: 'open', n } : { type: 'foreign', name: `bx ${id}` };
+    }
+    case 'ex': {
+      const n = codeNumber(e.getAttribute('rid') ?? id, 'l');
+      return n ? { type: 'close', n } : { type: 'foreign', name: `ex ${id}` };
+    }
+    case 'x': {
+      const n = codeNumber(id, 't');
+      return n ? { type: 'token', n } : { type: 'foreign', name: `x ${id}` };
+    }
+    case 'mrk':
+      return { type: 'content' };
+    default:
+      return { type: 'foreign', name: e.localName ?? e.nodeName };
+  }
 }
 
 export function readXliff12(document: Document): ImportedFile {

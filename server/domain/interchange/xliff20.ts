@@ -27,7 +27,19 @@ export function writeXliff20(doc: ExportDocument): string {
   b.root.setAttribute('srcLang', doc.sourceLocale);
   b.root.setAttribute('trgLang', doc.targetLocale);
   const meta = (entries: [string, string][]) =>
-    b.element('mda:metadata', {}, [b.element('mda:metaGroup', { category: 'tandem' }, entries.map(([type, value]) => b.element('mda:meta', { type }, [value], MDA_NS)), MDA_NS)], MDA_NS);
+    b.element(
+      'mda:metadata',
+      {},
+      [
+        b.element(
+          'mda:metaGroup',
+          { category: 'tandem' },
+          entries.map(([type, value]) => b.element('mda:meta', { type }, [value], MDA_NS)),
+          MDA_NS,
+        ),
+      ],
+      MDA_NS,
+    );
 
   const units = doc.units.map(({ segment, translation, comment }) => {
     const codes = codeWriter(b);
@@ -39,22 +51,38 @@ export function writeXliff20(doc: ExportDocument): string {
     if (comment) notes.push(b.element('note', { category: 'comment' }, [`Editor's comment: ${comment}`]));
     const parts = [b.element('source', {}, writeInline(b, segment.source, segment.placeholders, codes))];
     if (translation && translation.text !== '') parts.push(b.element('target', {}, writeInline(b, translation.text, segment.placeholders, codes)));
-    return b.indent(b.element('unit', { id: segment.id, 'xml:space': 'preserve' }), [
-      meta([['revision', String(translation?.revision ?? 0)], ['status', status]]),
-      b.indent(b.element('notes'), notes, 4),
-      b.element('segment', { state, subState }, parts),
-    ], 3);
+    return b.indent(
+      b.element('unit', { id: segment.id, 'xml:space': 'preserve' }),
+      [
+        meta([
+          ['revision', String(translation?.revision ?? 0)],
+          ['status', status],
+        ]),
+        b.indent(b.element('notes'), notes, 4),
+        b.element('segment', { state, subState }, parts),
+      ],
+      3,
+    );
   });
   const file = b.element('file', { id: 'f1', original: doc.statementId, canResegment: 'no' });
-  b.indent(file, [meta([['statement', doc.statementId], ['sourceRevision', String(doc.sourceRevision)]]), ...units], 2);
+  b.indent(
+    file,
+    [
+      meta([
+        ['statement', doc.statementId],
+        ['sourceRevision', String(doc.sourceRevision)],
+      ]),
+      ...units,
+    ],
+    2,
+  );
   b.indent(b.root, [file], 1);
   return b.serialize();
 }
 
 function codeWriter(b: XmlBuilder): CodeWriter {
   return {
-    link: (n, url, content) =>
-      b.element('pc', { id: `l${n}`, type: 'link', canCopy: 'no', canDelete: 'no', dispStart: url }, content),
+    link: (n, url, content) => b.element('pc', { id: `l${n}`, type: 'link', canCopy: 'no', canDelete: 'no', dispStart: url }, content),
     token: (n, value) => b.element('ph', { id: `t${n}`, canCopy: 'no', canDelete: 'no', disp: value, equiv: value }),
   };
 }

@@ -45,7 +45,8 @@ function rootStart(text: string): number {
   while ((m = re.exec(text))) {
     if (m[1] === '?') re.lastIndex = skipTo(text, '?>', m.index);
     else if (m[1] === '!--') re.lastIndex = skipTo(text, '-->', m.index);
-    else if (m[1] === '!') return text.length; // a DOCTYPE (or junk): let the caller see it
+    else if (m[1] === '!')
+      return text.length; // a DOCTYPE (or junk): let the caller see it
     else return m.index;
   }
   return text.length;
