@@ -4,6 +4,8 @@
 //   npm run tandem -- import FILE.md [--id ID]                                          (a new statement)
 //   npm run tandem -- backup DIR     copies every data file into DIR (new or empty); works while the server runs
 //   npm run tandem -- restore DIR    checks the backup in DIR, then replaces the data files (server stopped)
+//   npm run tandem -- export SID LOCALE --format xliff12|xliff20|po|json [--out FILE]
+//   npm run tandem -- import-translations SID LOCALE FILE --as NAME [--dry-run] [--approve]   (scripts/interchange-cli.ts)
 // user, token, import and restore need the server stopped: one process owns a data directory at a time.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { readConfig } from '../server/config.js';
 import { DomainError } from '../server/domain/errors.js';
 import { backupDataDir, restoreDataDir } from '../server/store/backup.js';
+import { runInterchange } from './interchange-cli.js';
 
 /** The services load the whole domain (a second or so): only the account commands need them. */
 const accountTools = async () => ({ ...(await import('../server/main.js')), ...(await import('../server/services/accounts.js')) });
@@ -20,7 +23,9 @@ const USAGE = `Usage:
   npm run tandem -- token NAME
   npm run tandem -- import FILE.md [--id ID]   (ID defaults to the file name)
   npm run tandem -- backup DIR    (DIR new or empty)
-  npm run tandem -- restore DIR   (server stopped)`;
+  npm run tandem -- restore DIR   (server stopped)
+  npm run tandem -- export SID LOCALE --format xliff12|xliff20|po|json [--out FILE]
+  npm run tandem -- import-translations SID LOCALE FILE --as NAME [--format xliff12|xliff20|po] [--dry-run] [--approve]`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -32,10 +37,21 @@ async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { role: { type: 'string' }, locales: { type: 'string' }, id: { type: 'string' } },
+    options: {
+      role: { type: 'string' },
+      locales: { type: 'string' },
+      id: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      as: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      approve: { type: 'boolean' },
+    },
   });
   const [command, sub, name] = positionals;
   const config = readConfig();
+  const interchange = await runInterchange(config.dataDir, { positionals, ...values, dryRun: values['dry-run'] });
+  if (interchange !== undefined) return interchange;
   if (command === 'user' && sub === 'add' && name) {
     const role = values.role;
     if (role !== 'admin' && role !== 'editor' && role !== 'translator') {

@@ -19,6 +19,8 @@ import { readerPages } from './http/pages/reader.js';
 import { publicPageCache } from './http/public-cache.js';
 import { workPages } from './http/pages/work.js';
 import { glossaryPages } from './http/pages/glossary.js';
+import { interchangePages } from './http/pages/interchange.js';
+import { importBody, uploadForm } from './http/interchange-body.js';
 import type { I18n } from './i18n/index.js';
 import type { ServiceDeps } from './services/deps.js';
 
@@ -97,11 +99,13 @@ export function createApp(deps: AppDeps): express.Express {
       cookie: { httpOnly: true, sameSite: 'lax', secure: deps.trustProxy ? 'auto' : false, maxAge: 14 * 24 * 3600_000 },
     }),
   );
+  app.use(importBody); // a translation file as the body of an API import: 5 MB, that route only
   app.use(express.json({ limit: BODY_LIMIT, verify: verifyUtf8Json }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: MAX_FORM_FIELDS, verify: verifyUtf8Form }));
   app.use(requireWellFormedText);
   app.use(resolveActor(deps.services, limits));
   app.use(limits.tokenRate);
+  app.use(uploadForm); // the upload form's multipart body, so its _csrf field is checked next
   app.use(csrfProtection);
 
   app.use('/api/v1', apiRouter(deps.services));
@@ -111,6 +115,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(readerPages(deps.services));
   app.use(workPages(deps.services));
   app.use(glossaryPages(deps.services));
+  app.use(interchangePages(deps.services));
   app.use(adminPages(deps.services));
   app.use(notFound);
   app.use(errorHandler(log, (req) => translatorFor(deps.i18n, req)));

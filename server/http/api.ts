@@ -7,6 +7,7 @@ import { listStatements, requireStatement } from '../services/statements.js';
 import { listTranslations, restoreRevision, reviewTranslation, saveTranslation, toView } from '../services/translations.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { aidsApi } from './api-aids.js';
+import { interchangeApi } from './api-interchange.js';
 import { actorOf } from './auth.js';
 import { presentLocale, presentProgress } from './presenters/api.js';
 import { presentChecks } from './presenters/checks.js';
@@ -106,5 +107,6 @@ export function apiRouter(deps: ServiceDeps): Router {
   });
 
   api.use(aidsApi(deps)); // checks while typing, translation memory, glossary (api-aids.ts)
+  api.use(interchangeApi(deps)); // XLIFF, PO and JSON files in and out (api-interchange.ts)
   return api;
 }

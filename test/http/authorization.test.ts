@@ -18,6 +18,7 @@ import {
 } from '../../server/services/accounts.js';
 import { listAudit } from '../../server/services/audit.js';
 import { saveGlossaryEntry } from '../../server/services/glossary.js';
+import { importTranslations, openInterchange } from '../../server/services/interchange.js';
 import { enableLocale } from '../../server/services/locales.js';
 import { restoreRevision, reviewTranslation, saveTranslation, translationHistory } from '../../server/services/translations.js';
 import { csrfFrom, makeApp, PASSWORD, SID, type Session, type TestApp } from '../support/app.js';
@@ -74,7 +75,8 @@ const setSpareDisabled = (disabled: boolean) => async () => {
 interface Rule {
   expect: Record<Caller, Outcome>;
   url?: () => string;
-  body?: () => Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** A JSON or form body; a string is sent as it is (a file for the API's import). */
+  body?: () => Promise<Record<string, unknown> | string> | Record<string, unknown> | string;
   prepare?: () => Promise<void>;
   /** The request changes the caller's own session (logout, password): it gets a session of its own. */
   fresh?: boolean;
@@ -82,6 +84,7 @@ interface Rule {
 }
 
 const seg = `/api/v1/statements/${SID}/translations/my/${SEG}`;
+const exportPath = `/api/v1/statements/${SID}/translations/my/export`;
 
 // --- A glossary entry to change or delete, made afresh before each call; terms never repeat. ---
 let terms = 0;
@@ -205,6 +208,16 @@ const RULES: Record<string, Rule> = {
   'POST /glossary/:locale/:id': { expect: KEEP_GLOSSARY_PAGE, prepare: freshEntry, url: () => `/glossary/my/${entryId}`, body: newTerm },
   'POST /glossary/:locale/:id/delete': { expect: KEEP_GLOSSARY_PAGE, prepare: freshEntry, url: () => `/glossary/my/${entryId}/delete` },
   'POST /keep-original/:sid/:locale': { expect: KEEP_GLOSSARY_PAGE, url: () => `/keep-original/${SID}/my` },
+  // Files for translation tools: anyone exports (approved text only for those outside the team);
+  // the locale's translators import (a dry run here); the page's form without a file is a 400.
+  'GET /api/v1/statements/:sid/translations/:locale/export': { expect: all(200), url: () => `${exportPath}?format=xliff20` },
+  'POST /api/v1/statements/:sid/translations/:locale/export': {
+    expect: row(401, 403, 200, 200, 200, 401, 200),
+    url: () => `${exportPath}?dryRun=true`,
+    body: () => 'msgid ""\nmsgstr ""\n"Language: my\\n"\n\nmsgctxt "s2"\nmsgid "4 January 2022"\nmsgstr "၂၀၂၂ ဇန်နဝါရီ ၄"\n',
+  },
+  'GET /files/:sid/:locale': { expect: row('login', 403, 200, 200, 200, 'login', 200), url: () => `/files/${SID}/my` },
+  'POST /files/:sid/:locale': { expect: row('login', 403, 400, 400, 400, 'login', 400), url: () => `/files/${SID}/my` },
 };
 
 /** Passwords and session versions as they were, so the callers' sessions go on working. */
@@ -289,7 +302,7 @@ describe.each(cases)('%s by %s (%s)', (key, caller, transport, outcome) => {
       const req = session.agent[verb](url);
       if (method === 'GET' || method === 'DELETE') res = await (isApi && method === 'DELETE' ? req.set('x-csrf-token', session.csrf) : req);
       else if (isApi) res = await req.set('x-csrf-token', session.csrf).send(body);
-      else res = await req.type('form').send({ _csrf: session.csrf, ...body });
+      else res = await req.type('form').send({ _csrf: session.csrf, ...(body as Record<string, unknown>) });
     }
     const refused = outcome === 'login' || outcome >= 400;
     if (outcome === 'login') {
@@ -327,6 +340,8 @@ describe('the services check the table themselves (not only the routes)', () => 
     ['issuePasswordLink', (a) => issuePasswordLink(t.deps, a, spare.id)],
     ['listAccounts', (a) => listAccounts(t.deps, a)],
     ['listAudit', (a) => listAudit(t.deps, a)],
+    ['openInterchange', (a) => openInterchange(t.deps, a, { statementId: SID, locale: 'my' })],
+    ['importTranslations', (a) => importTranslations(t.deps, a, { statementId: SID, locale: 'my', bytes: new Uint8Array(), dryRun: false, approve: false })],
   ];
   it.each(calls)('%s refuses anonymous callers (unauthenticated) and a translator of another locale (forbidden)', async (_name, call) => {
     const before = await snapshot();
