@@ -88,12 +88,12 @@ describe('reviseStatement', () => {
       ],
     },
     {
-      name: 'moved paragraphs stay unchanged',
+      name: 'a paragraph moved elsewhere is moved, with its id',
       blocks: [title('Joint Statement'), para('Second paragraph.'), para('First paragraph.'), block('heading', 'Signed by:'), signatory(1, 'Alpha Group'), signatory(2, 'Beta Group')],
       changes: [
         'unchanged s1: Joint Statement',
         'unchanged s3: Second paragraph.',
-        'unchanged s2: First paragraph.',
+        'moved s2: First paragraph.',
         'unchanged s4: Signed by:',
         'unchanged s5: Alpha Group',
         'unchanged s6: Beta Group',
