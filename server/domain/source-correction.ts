@@ -42,7 +42,7 @@ export function decideCorrection(context: CorrectionContext, input: CorrectionIn
   const changedIds = new Set(changes.filter((c) => c.type === 'changed').map((c) => c.segment.id));
   const wrong = input.smallFixes.find((id) => !changedIds.has(id));
   if (wrong !== undefined) throw new DomainError('invalid_input', 'correction.small_fix_not_changed', { id: wrong });
-  if (changes.every((c) => c.type === 'unchanged') && statement.title === context.statement.title) {
+  if (sameStatement(context.statement, statement)) {
     throw new DomainError('import_failed', 'correction.nothing_changed');
   }
 
@@ -79,6 +79,12 @@ function afterCorrection(
   if (t.status === 'outdated') return t; // keeps the source it was made against for the diff
   const outdated: Translation = { ...t, outdated: { source: previous.source, status: t.status } };
   return withEntry(outdated, transition(t.status, { type: 'source_changed' }), 'outdate', context);
+}
+
+/** Nothing a reader would see differs: the same segments, kinds, list numbers and title. */
+function sameStatement(a: Statement, b: Statement): boolean {
+  const shape = (s: Statement) => JSON.stringify([s.title, s.segments.map((g) => [g.id, g.kind, g.source, g.listNumber ?? null])]);
+  return shape(a) === shape(b);
 }
 
 /** A status change with no new text: a new revision and a history entry, author and text kept. */
