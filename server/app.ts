@@ -12,8 +12,10 @@ import { errorHandler, notFound } from './http/errors.js';
 import { interfaceLanguage } from './http/language.js';
 import { createLimits, type RateLimitOptions } from './http/rate-limit.js';
 import { requireWellFormedText } from './http/well-formed.js';
+import { statementSourceBodies } from './http/statement-bodies.js';
 import { accountPages } from './http/pages/account.js';
 import { adminPages } from './http/pages/admin.js';
+import { statementAdminPages } from './http/pages/statements-admin.js';
 import { readerPages } from './http/pages/reader.js';
 import { publicPageCache } from './http/public-cache.js';
 import { workPages } from './http/pages/work.js';
@@ -88,6 +90,7 @@ export function createApp(deps: AppDeps): express.Express {
       cookie: { httpOnly: true, sameSite: 'lax', secure: deps.trustProxy ? 'auto' : false, maxAge: 14 * 24 * 3600_000 },
     }),
   );
+  app.use(statementSourceBodies); // statement sources: up to 1 MiB, and file uploads
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 100 }));
   app.use(requireWellFormedText);
@@ -104,6 +107,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(workPages(deps.services));
   app.use(glossaryPages(deps.services));
   app.use(adminPages(deps.services));
+  app.use(statementAdminPages(deps.services));
   app.use(notFound);
   app.use(errorHandler(log));
   return app;
