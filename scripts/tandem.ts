@@ -1,7 +1,7 @@
 // Command line: accounts, API tokens, backup and restore.
 //   npm run tandem -- user add NAME --role admin|editor|translator [--locales my,km]   (password on stdin)
 //   npm run tandem -- token NAME                                                        (prints a new token last)
-//   npm run tandem -- import FILE.md [--id ID]                                          (a new statement)
+//   npm run tandem -- import FILE.md [--id ID] [--source-locale TAG]                     (a new statement)
 //   npm run tandem -- backup DIR     copies every data file into DIR (new or empty); works while the server runs
 //   npm run tandem -- restore DIR    checks the backup in DIR, then replaces the data files (server stopped)
 // user, token, import and restore need the server stopped: one process owns a data directory at a time.
@@ -18,7 +18,8 @@ const accountTools = async () => ({ ...(await import('../server/main.js')), ...(
 const USAGE = `Usage:
   npm run tandem -- user add NAME --role admin|editor|translator [--locales my,km]   (password read from standard input)
   npm run tandem -- token NAME
-  npm run tandem -- import FILE.md [--id ID]   (ID defaults to the file name)
+  npm run tandem -- import FILE.md [--id ID] [--source-locale TAG]
+                                               (ID defaults to the file name, TAG to en)
   npm run tandem -- backup DIR    (DIR new or empty)
   npm run tandem -- restore DIR   (server stopped)`;
 
@@ -32,7 +33,7 @@ async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { role: { type: 'string' }, locales: { type: 'string' }, id: { type: 'string' } },
+    options: { role: { type: 'string' }, locales: { type: 'string' }, id: { type: 'string' }, 'source-locale': { type: 'string' } },
   });
   const [command, sub, name] = positionals;
   const config = readConfig();
@@ -68,7 +69,7 @@ async function run(argv: string[]): Promise<number> {
     const id = values.id ?? path.basename(sub).replace(/\.md$/i, '');
     const services = await openServices(config.dataDir);
     try {
-      const statement = await importStatement(services, id, bytes);
+      const statement = await importStatement(services, id, bytes, values['source-locale'] ?? 'en');
       console.log(`Imported statement ${statement.id}: ${statement.segments.length} segments`);
     } finally {
       await services.store.close();

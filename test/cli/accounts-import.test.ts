@@ -1,6 +1,6 @@
 // The command line as an operator uses it: accounts, tokens and importing a statement.
 import { describe, expect, it, jest } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openStore } from '../../server/store/lowdb-store.js';
@@ -48,5 +48,16 @@ describe('npm run tandem', () => {
     expect((await store.listStatements()).map((s) => s.id)).toEqual(['joint']);
     expect((await store.listAudit()).map((a) => a.action)).toEqual(['statement.import']);
     await store.close();
+  });
+
+  it('imports a statement written in Burmese with --source-locale', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-cli-'));
+    const burmese = path.join(ROOT, 'test', 'fixtures', 'statement-my.md');
+    const ok = await cli(dataDir, ['import', burmese, '--id', 'sagaing', '--source-locale', 'my']);
+    expect([ok.code, ok.stdout]).toEqual([0, expect.stringContaining('14 segments')]);
+    const store = await openStore(dataDir);
+    expect(await store.getStatement('sagaing')).toMatchObject({ sourceLocale: 'my', sourceRevision: 1 });
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });
