@@ -20,7 +20,9 @@ import { listAudit } from '../../server/services/audit.js';
 import { saveGlossaryEntry } from '../../server/services/glossary.js';
 import { enableLocale } from '../../server/services/locales.js';
 import { restoreRevision, reviewTranslation, saveTranslation, translationHistory } from '../../server/services/translations.js';
-import { csrfFrom, makeApp, PASSWORD, SID, type Session, type TestApp } from '../support/app.js';
+import { csrfFrom, makeApp, PASSWORD, SID, STATEMENT_BYTES, type Session, type TestApp } from '../support/app.js';
+import { correctSource } from '../../server/services/corrections.js';
+import { archiveStatement, createStatementFromMarkdown } from '../../server/services/statements.js';
 import { listRoutes, routeKey } from './security-routes.js';
 
 const CALLERS = ['anonymous', 'otherLocale', 'translator', 'editor', 'author', 'disabled', 'admin'] as const;
@@ -205,7 +207,32 @@ const RULES: Record<string, Rule> = {
   'POST /glossary/:locale/:id': { expect: KEEP_GLOSSARY_PAGE, prepare: freshEntry, url: () => `/glossary/my/${entryId}`, body: newTerm },
   'POST /glossary/:locale/:id/delete': { expect: KEEP_GLOSSARY_PAGE, prepare: freshEntry, url: () => `/glossary/my/${entryId}/delete` },
   'POST /keep-original/:sid/:locale': { expect: KEEP_GLOSSARY_PAGE, url: () => `/keep-original/${SID}/my` },
+  // Living statements: admins create and archive; admins and editors of the source language correct.
+  'POST /api/v1/statements': { expect: row(401, 403, 403, 403, 403, 401, 201), body: () => ({ markdown: 'A statement\n\nIts text.', sourceLocale: 'en' }) },
+  'POST /api/v1/statements/:sid/archive': { expect: row(401, 403, 403, 403, 403, 401, 200), prepare: spareStatement, url: () => `/api/v1/statements/${spareSid}/archive` },
+  'PUT /api/v1/statements/:sid/source': {
+    expect: row(401, 403, 403, 403, 403, 401, 200),
+    url: () => `/api/v1/statements/${SID}/source`,
+    body: () => ({ markdown: `${STATEMENT_BYTES.toString('utf8')}\n\nOne more paragraph.\n`, dryRun: true }),
+  },
+  'GET /admin/statements': { expect: row('login', 403, 403, 403, 403, 'login', 200) },
+  'POST /admin/statements': { expect: row('login', 403, 403, 403, 403, 'login', 200), body: () => ({ markdown: 'A statement\n\nIts text.', sourceLocale: 'en' }) },
+  'POST /admin/statements/:sid/archive': { expect: row('login', 403, 403, 403, 403, 'login', 303), prepare: spareStatement, url: () => `/admin/statements/${spareSid}/archive` },
+  'GET /correct/:sid': { expect: row('login', 403, 403, 403, 403, 'login', 200), url: () => `/correct/${SID}` },
+  'POST /correct/:sid': {
+    expect: row('login', 403, 403, 403, 403, 'login', 200),
+    url: () => `/correct/${SID}`,
+    body: () => ({ markdown: `${STATEMENT_BYTES.toString('utf8')}\n\nOne more paragraph.\n` }),
+  },
 };
+
+// --- A statement to archive, made afresh before each call. ---
+let spareSid = '';
+let spares = 0;
+async function spareStatement(): Promise<void> {
+  spareSid = `spare-${++spares}`;
+  await t.deps.store.createStatement({ id: spareSid, title: 'Spare', sourceLocale: 'en', sourceRevision: 1, segments: [], nextSegmentNumber: 1, removedSegmentIds: [] });
+}
 
 /** Passwords and session versions as they were, so the callers' sessions go on working. */
 async function restorePasswords(): Promise<void> {
@@ -327,6 +354,9 @@ describe('the services check the table themselves (not only the routes)', () => 
     ['issuePasswordLink', (a) => issuePasswordLink(t.deps, a, spare.id)],
     ['listAccounts', (a) => listAccounts(t.deps, a)],
     ['listAudit', (a) => listAudit(t.deps, a)],
+    ['createStatementFromMarkdown', (a) => createStatementFromMarkdown(t.deps, a, { markdown: 'A\n\nB.', sourceLocale: 'en' })],
+    ['archiveStatement', (a) => archiveStatement(t.deps, a, SID)],
+    ['correctSource', (a) => correctSource(t.deps, a, { statementId: SID, markdown: 'A\n\nB.' })],
   ];
   it.each(calls)('%s refuses anonymous callers (unauthenticated) and a translator of another locale (forbidden)', async (_name, call) => {
     const before = await snapshot();
