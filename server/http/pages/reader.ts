@@ -33,6 +33,7 @@ export function readerPages(deps: ServiceDeps): Router {
         return {
           ...s,
           segmentCount: tr.number(s.segmentCount),
+          date: s.date ? tr.date(`${s.date}T12:00:00Z`) : '', // a calendar day: noon UTC is that day everywhere
           locales: locales.filter((l) => l.tag !== s.sourceLocale).map((l) => ({ tag: l.tag, autonym: l.autonym, dir: l.direction, ...progressView(progress[l.tag], tr) })),
         };
       }),

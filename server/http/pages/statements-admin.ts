@@ -73,7 +73,7 @@ export function statementAdminPages(deps: ServiceDeps): Router {
     const statements = (await listAllStatements(deps, actorOf(res))).map((s) => ({
       id: s.id,
       title: s.title,
-      date: s.date ? tr.date(s.date) : '',
+      date: s.date ? tr.date(`${s.date}T12:00:00Z`) : '', // a calendar day: noon UTC is that day everywhere
       source: describeLocale({ tag: s.sourceLocale }),
       sourceRevision: tr.number(s.sourceRevision),
       segmentCount: tr.number(s.segments.length),
