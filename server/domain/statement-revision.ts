@@ -26,7 +26,7 @@ export function createStatement(
   return {
     id,
     title: about.title?.trim() || (titleOf(blocks) ?? id),
-    ...(about.date ? { date: about.date } : {}),
+    ...((about.date ?? dateOf(blocks)) ? { date: about.date ?? dateOf(blocks) } : {}),
     sourceLocale,
     sourceRevision: 1,
     segments: blocks.map((block, index) => toSegment(`s${index + 1}`, index, block)),
@@ -132,6 +132,27 @@ function toSegment(id: string, index: number, block: ParsedBlock): Segment {
   };
   if (block.listNumber !== undefined) segment.listNumber = block.listNumber;
   return segment;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** The ISO day of the statement's date line when it is written "4 January 2022", "January 4, 2022" or "2022-01-04". */
+export function dateOf(blocks: ParsedBlock[]): string | undefined {
+  const line = blocks.find((block) => block.kind === 'date')?.source.toLowerCase();
+  if (!line) return undefined;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(line);
+  if (iso) return line;
+  const dayFirst = /^(\d{1,2}) ([a-z]+) (\d{4})$/.exec(line);
+  const monthFirst = /^([a-z]+) (\d{1,2}), (\d{4})$/.exec(line);
+  const [day, month, year] = dayFirst ? [dayFirst[1], dayFirst[2], dayFirst[3]] : monthFirst ? [monthFirst[2], monthFirst[1], monthFirst[3]] : [];
+  const m = month === undefined ? -1 : MONTHS.indexOf(month);
+  if (m === -1) return undefined;
+  return `${year}-${String(m + 1).padStart(2, '0')}-${day!.padStart(2, '0')}`;
+}
+
+/** A statement's day: as given, else from its date line (statements stored before dates were kept). */
+export function statementDate(statement: Statement): string | undefined {
+  return statement.date ?? dateOf(statement.segments);
 }
 
 function titleOf(blocks: ParsedBlock[]): string | undefined {

@@ -4,7 +4,7 @@ import { canonicalTag } from '../domain/locales.js';
 import { can, type Actor } from '../domain/permissions.js';
 import { decodeStatementSource, segmentMarkdown } from '../domain/segmenter.js';
 import { STATEMENT_ID, statementIdFor } from '../domain/statement-id.js';
-import { createStatement } from '../domain/statement-revision.js';
+import { createStatement, statementDate } from '../domain/statement-revision.js';
 import type { AuditAction, Statement } from '../domain/types.js';
 import { recordAudit } from './audit.js';
 import type { ServiceDeps } from './deps.js';
@@ -22,12 +22,18 @@ export { STATEMENT_ID };
 
 /** Statements that are not archived, by their date, newest first (undated ones last, by id). */
 export async function listStatements(deps: ServiceDeps): Promise<StatementSummary[]> {
-  const listed = (await deps.store.listStatements()).filter((s) => !s.archived);
-  return listed.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id)).map(summarize);
+  return newestFirst((await deps.store.listStatements()).filter((s) => !s.archived)).map(summarize);
 }
 
 export function summarize(s: Statement): StatementSummary {
-  return { id: s.id, title: s.title, sourceLocale: s.sourceLocale, segmentCount: s.segments.length, ...(s.date ? { date: s.date } : {}) };
+  const date = statementDate(s);
+  return { id: s.id, title: s.title, sourceLocale: s.sourceLocale, segmentCount: s.segments.length, ...(date ? { date } : {}) };
+}
+
+/** By date, newest first; undated ones last, by id. */
+function newestFirst(statements: Statement[]): Statement[] {
+  const key = new Map(statements.map((s) => [s.id, statementDate(s) ?? '']));
+  return [...statements].sort((a, b) => key.get(b.id)!.localeCompare(key.get(a.id)!) || a.id.localeCompare(b.id));
 }
 
 /** A statement, archived or not (an archived statement's pages keep working). */
@@ -108,6 +114,5 @@ export async function archiveStatement(deps: ServiceDeps, actor: Actor | undefin
 /** Every statement, archived ones too, for the admins' page. */
 export async function listAllStatements(deps: ServiceDeps, actor: Actor | undefined): Promise<Statement[]> {
   if (!can(actor, 'manage_statements')) throw forbiddenOrUnauthenticated(actor);
-  const all = await deps.store.listStatements();
-  return all.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id));
+  return newestFirst(await deps.store.listStatements());
 }

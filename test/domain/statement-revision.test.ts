@@ -54,6 +54,16 @@ describe('createStatement', () => {
     expect('listNumber' in first.segments[1]).toBe(false);
   });
 
+  it.each([
+    ['4 January 2022', '2022-01-04'],
+    ['January 4, 2022', '2022-01-04'],
+    ['2024-03-15', '2024-03-15'],
+    ['၂၀၂၄ ခုနှစ်၊ မတ်လ ၁၅ ရက်', undefined],
+  ])('takes its date from a date line %j', (line, date) => {
+    expect(createStatement('x', [title('T'), block('date', line)]).date).toBe(date);
+    expect(createStatement('x', [title('T'), block('date', line)], 'en', { date: '2020-02-02' }).date).toBe('2020-02-02');
+  });
+
   it('takes the title without its markers and accepts another source locale', () => {
     const linkedTitle = { kind: 'title' as const, source: 'A <1>linked</1> title', placeholders: [{ kind: 'link' as const, n: 1, value: '#' }] };
     expect(createStatement('x', [linkedTitle], 'my')).toMatchObject({ title: 'A linked title', sourceLocale: 'my' });

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import { describeLocale } from '../../domain/locales.js';
 import { decodeStatementSource } from '../../domain/segmenter.js';
-import type { SegmentChange } from '../../domain/statement-revision.js';
+import { statementDate, type SegmentChange } from '../../domain/statement-revision.js';
 import { diffText } from '../../domain/text-diff.js';
 import type { Statement } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
@@ -73,7 +73,7 @@ export function statementAdminPages(deps: ServiceDeps): Router {
     const statements = (await listAllStatements(deps, actorOf(res))).map((s) => ({
       id: s.id,
       title: s.title,
-      date: s.date ? tr.date(`${s.date}T12:00:00Z`) : '', // a calendar day: noon UTC is that day everywhere
+      date: statementDate(s) ? tr.date(`${statementDate(s)}T12:00:00Z`) : '', // a calendar day: noon UTC is that day everywhere
       source: describeLocale({ tag: s.sourceLocale }),
       sourceRevision: tr.number(s.sourceRevision),
       segmentCount: tr.number(s.segments.length),
