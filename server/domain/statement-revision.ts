@@ -23,10 +23,11 @@ export function createStatement(
   sourceLocale = 'en',
   about: { title?: string; date?: string } = {},
 ): Statement {
+  const date = about.date ?? dateOf(blocks);
   return {
     id,
     title: about.title?.trim() || (titleOf(blocks) ?? id),
-    ...((about.date ?? dateOf(blocks)) ? { date: about.date ?? dateOf(blocks) } : {}),
+    ...(date ? { date } : {}),
     sourceLocale,
     sourceRevision: 1,
     segments: blocks.map((block, index) => toSegment(`s${index + 1}`, index, block)),
@@ -101,7 +102,8 @@ export function reviseStatement(
   return {
     statement: {
       ...previous,
-      title: titleOf(blocks) ?? previous.title,
+      // A title the admin gave stays; one taken from the first segment follows it.
+      title: previous.title !== titleOf(previous.segments) ? previous.title : (titleOf(blocks) ?? previous.title),
       sourceRevision: previous.sourceRevision + 1,
       segments,
       nextSegmentNumber: next,

@@ -147,6 +147,11 @@ describe('reviseStatement', () => {
     expect(third.sourceRevision).toBe(3);
   });
 
+  it('keeps a title the admin gave, through corrections', () => {
+    const named = createStatement('x', [title('Joint Statement'), para('First paragraph.')], 'en', { title: 'Our name for it' });
+    expect(reviseStatement(named, [title('Joint Statement, revised'), para('First paragraph.')]).statement.title).toBe('Our name for it');
+  });
+
   it('never reuses an id, even when removed text comes back', () => {
     const removed = reviseStatement(first, [title('Joint Statement'), para('First paragraph.')]).statement;
     expect(removed.removedSegmentIds).toEqual(['s3', 's4', 's5', 's6']);
