@@ -93,3 +93,14 @@ it('translates into English and Khmer, approves, and shows the editions', async 
   const progress = (await request(t.app).get(`/api/v1/statements/${SID}/progress`).expect(200)).body.locales;
   expect([progress.en.approved, progress.km.approved]).toEqual([2, 2]);
 });
+
+it('km: a Khmer statement is created the same way, its signatories numbered in Khmer digits', async () => {
+  const markdown = readFileSync(path.join(ROOT, 'test', 'fixtures', 'statement-km.md'), 'utf8');
+  const created = await request(t.app).post('/api/v1/statements').set(as('admin')).send({ markdown, sourceLocale: 'km', date: '2024-06-20' }).expect(201);
+  expect(created.body.id).toBe('2024-06-20'); // no Latin letters in the title: named by its date
+  expect(created.body.segments.filter((s: { kind: string }) => s.kind === 'signatory')).toHaveLength(3);
+  const original = await request(t.app).get(`/s/${created.body.id}/km`).expect(200);
+  expect(original.text).toMatch(/<span class="num" lang="km">១\.<\/span>/);
+  const ids = (await request(t.app).get('/api/v1/statements').expect(200)).body.map((s: { id: string }) => s.id);
+  expect(ids.slice(0, 2)).toEqual(['2024-06-20', SID]); // newest first
+});
