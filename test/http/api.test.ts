@@ -26,7 +26,7 @@ const save = (token: string, seg: string, body: object, locale = 'my') =>
 describe('GET /api/v1/statements', () => {
   it('lists the shipped statement with its segment count', async () => {
     const res = await request(t.app).get('/api/v1/statements').expect(200);
-    expect(res.body).toEqual([{ id: SID, title: expect.stringContaining('Joint Statement'), sourceLocale: 'en', segmentCount: 242 }]);
+    expect(res.body).toEqual([{ id: SID, title: expect.stringContaining('Joint Statement'), sourceLocale: 'en', segmentCount: 242, date: '2022-01-04' }]);
   });
 });
 
