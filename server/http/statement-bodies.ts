@@ -8,12 +8,7 @@ import multer from 'multer';
 import { DomainError } from '../domain/errors.js';
 
 const LIMIT = 1024 * 1024;
-const PATHS = [
-  /^\/api\/v1\/statements$/,
-  /^\/api\/v1\/statements\/[^/]+\/source$/,
-  /^\/admin\/statements$/,
-  /^\/correct\/[^/]+$/,
-];
+const PATHS = [/^\/api\/v1\/statements$/, /^\/api\/v1\/statements\/[^/]+\/source$/, /^\/admin\/statements$/, /^\/correct\/[^/]+$/];
 
 const json = express.json({ limit: LIMIT });
 const form = express.urlencoded({ extended: false, limit: LIMIT, parameterLimit: 10_000 });

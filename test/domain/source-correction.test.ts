@@ -8,8 +8,7 @@ import type { Statement, Status, Translation } from '../../server/domain/types.j
 
 const TITLE = "Joint Statement by the Civil Society Organizations of Myanmar and Cambodia Condemning Hun Sen's Support of the Myanmar Military Junta";
 const TOLL = 'As of today, 1,398 people have been [killed](#), including at least 100 children and 11,328 people have been illegally detained.';
-const PAGE_BREAK_1 =
-  'The escalating violence amounts to crimes against humanity, given the millions of Cambodian people who were victims and';
+const PAGE_BREAK_1 = 'The escalating violence amounts to crimes against humanity, given the millions of Cambodian people who were victims and';
 const PAGE_BREAK_2 = 'survivors of genocide committed by the tyrannical Khmer Rouge.';
 const SOLIDARITY = 'The people of Myanmar stand in solidarity with the people of Cambodia.';
 const SIGNED = ['Action Against Myanmar Military Coup (Sydney)', 'Anti-Myanmar Military Dictatorship Network (AMMDN)', 'Arakan Rohingya Union'];
@@ -31,13 +30,22 @@ const idOf = (start: string) => original.segments.find((s) => s.source.startsWit
 const describeChanges = (changes: SegmentChange[]) =>
   changes
     .filter((c) => c.type !== 'unchanged')
-    .map((c) => (c.type === 'removed' ? `removed ${c.previous.id}` : c.type === 'new' ? `new ${c.segment.id}: ${c.segment.source}` : `${c.type} ${c.segment.id}`));
+    .map((c) =>
+      c.type === 'removed' ? `removed ${c.previous.id}` : c.type === 'new' ? `new ${c.segment.id}: ${c.segment.source}` : `${c.type} ${c.segment.id}`,
+    );
 
 const AT = '2026-01-02T03:04:05.000Z';
 function translation(segmentId: string, status: Status, locale = 'my', statement = original): Translation {
   const segment = statement.segments.find((s) => s.id === segmentId)!;
   return {
-    segmentId, locale, text: `${locale} ${segmentId}`, status, revision: 2, sourceHash: segment.sourceHash, author: 'a1', updatedAt: AT,
+    segmentId,
+    locale,
+    text: `${locale} ${segmentId}`,
+    status,
+    revision: 2,
+    sourceHash: segment.sourceHash,
+    author: 'a1',
+    updatedAt: AT,
     history: [
       { revision: 1, action: 'save', status: 'draft', text: `${locale} ${segmentId}`, actor: 'a1', at: AT },
       { revision: 2, action: status === 'approved' ? 'approve' : 'submit', status, text: `${locale} ${segmentId}`, actor: 'a2', at: AT },
@@ -96,7 +104,10 @@ describe('decideCorrection on real cases', () => {
   });
 
   it('a renumbered list keeps each signatory and gives it its new number', () => {
-    const renumbered = markdown({ signed: [...SIGNED] }).replace('1. Action', '5. Action').replace('2. Anti', '6. Anti').replace('3. Arakan', '7. Arakan');
+    const renumbered = markdown({ signed: [...SIGNED] })
+      .replace('1. Action', '5. Action')
+      .replace('2. Anti', '6. Anti')
+      .replace('3. Arakan', '7. Arakan');
     const { changes, statement } = decideCorrection(context([]), { blocks: segmentMarkdown(renumbered), smallFixes: [] });
     expect(describeChanges(changes)).toEqual([]);
     expect(statement.segments.filter((s) => s.kind === 'signatory').map((s) => s.listNumber)).toEqual([5, 6, 7]);
@@ -106,7 +117,9 @@ describe('decideCorrection on real cases', () => {
 describe('what corrections do to translations', () => {
   const toll = idOf('As of today');
   const solidarity = idOf('The people of Myanmar');
-  const corrected = segmentMarkdown(markdown({ toll: TOLL.replace('1,398', '1,400'), body: [`${PAGE_BREAK_1}\n\n${PAGE_BREAK_2}`, `${SOLIDARITY} Fully.`] }));
+  const corrected = segmentMarkdown(
+    markdown({ toll: TOLL.replace('1,398', '1,400'), body: [`${PAGE_BREAK_1}\n\n${PAGE_BREAK_2}`, `${SOLIDARITY} Fully.`] }),
+  );
   const translations = [
     translation(toll, 'approved'),
     translation(toll, 'submitted', 'km'),
@@ -125,7 +138,14 @@ describe('what corrections do to translations', () => {
       outdated: { status: 'approved', source: original.segments.find((s) => s.id === toll)!.source },
       author: 'a1',
     });
-    expect(decision.translations[0]!.history.at(-1)).toEqual({ revision: 3, action: 'outdate', status: 'outdated', text: `my ${toll}`, actor: 'admin1', at: AT });
+    expect(decision.translations[0]!.history.at(-1)).toEqual({
+      revision: 3,
+      action: 'outdate',
+      status: 'outdated',
+      text: `my ${toll}`,
+      actor: 'admin1',
+      at: AT,
+    });
   });
 
   it('a small fix leaves the translations valid, now made against the corrected source', () => {

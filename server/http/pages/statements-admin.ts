@@ -24,13 +24,24 @@ const markdownInput = z
   .union([z.string().max(500_000), z.instanceof(Buffer)])
   .optional()
   .transform((v) => v ?? '');
-const optionalText = (max: number) => z.string().max(max).optional().transform((v) => v?.trim() || undefined);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .optional()
+    .transform((v) => v?.trim() || undefined);
 const createForm = z.object({
   markdown: markdownInput,
   title: optionalText(500),
-  date: z.union([isoDate, z.literal('')]).optional().transform((v) => v || undefined),
+  date: z
+    .union([isoDate, z.literal('')])
+    .optional()
+    .transform((v) => v || undefined),
   sourceLocale: z.string().min(1).max(64),
-  id: z.union([statementId, z.literal('')]).optional().transform((v) => v || undefined),
+  id: z
+    .union([statementId, z.literal('')])
+    .optional()
+    .transform((v) => v || undefined),
   step: z.enum(['preview', 'create']).default('preview'),
 });
 /** One radio group per changed segment, `fix-s12`: "substantive" (the default) or "small". */
@@ -118,7 +129,12 @@ export function statementAdminPages(deps: ServiceDeps): Router {
         title: statement.title,
         lang: statement.sourceLocale,
         dir: describeLocale({ tag: statement.sourceLocale }).direction,
-        segments: statement.segments.map((s) => ({ id: s.id, kind: tr.t(`statements_admin.kinds.${s.kind}`), source: s.source, listNumber: s.listNumber })),
+        segments: statement.segments.map((s) => ({
+          id: s.id,
+          kind: tr.t(`statements_admin.kinds.${s.kind}`),
+          source: s.source,
+          listNumber: s.listNumber,
+        })),
       },
     });
   });
