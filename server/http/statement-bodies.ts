@@ -6,12 +6,13 @@
 import express, { type RequestHandler } from 'express';
 import multer from 'multer';
 import { DomainError } from '../domain/errors.js';
+import { verifyUtf8Form, verifyUtf8Json } from './well-formed.js';
 
 const LIMIT = 1024 * 1024;
 const PATHS = [/^\/api\/v1\/statements$/, /^\/api\/v1\/statements\/[^/]+\/source$/, /^\/admin\/statements$/, /^\/correct\/[^/]+$/];
 
-const json = express.json({ limit: LIMIT });
-const form = express.urlencoded({ extended: false, limit: LIMIT, parameterLimit: 10_000 });
+const json = express.json({ limit: LIMIT, verify: verifyUtf8Json });
+const form = express.urlencoded({ extended: false, limit: LIMIT, parameterLimit: 10_000, verify: verifyUtf8Form });
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: LIMIT, files: 1, fields: 10_000, fieldSize: LIMIT } }).single('file');
 
 export const statementSourceBodies: RequestHandler = (req, res, next) => {
