@@ -1,7 +1,7 @@
 // Command line: accounts, API tokens, backup and restore.
 //   npm run tandem -- user add NAME --role admin|editor|translator [--locales my,km]   (password on stdin)
 //   npm run tandem -- token NAME                                                        (prints a new token last)
-//   npm run tandem -- import FILE.md [--id ID]                                          (a new statement)
+//   npm run tandem -- import FILE.md [--id ID] [--source-locale TAG]                     (a new statement)
 //   npm run tandem -- backup DIR     copies every data file into DIR (new or empty); works while the server runs
 //   npm run tandem -- restore DIR    checks the backup in DIR, then replaces the data files (server stopped)
 //   npm run tandem -- export SID LOCALE --format xliff12|xliff20|po|json [--out FILE]
@@ -21,7 +21,8 @@ const accountTools = async () => ({ ...(await import('../server/main.js')), ...(
 const USAGE = `Usage:
   npm run tandem -- user add NAME --role admin|editor|translator [--locales my,km]   (password read from standard input)
   npm run tandem -- token NAME
-  npm run tandem -- import FILE.md [--id ID]   (ID defaults to the file name)
+  npm run tandem -- import FILE.md [--id ID] [--source-locale TAG]
+                                               (ID defaults to the file name, TAG to en)
   npm run tandem -- backup DIR    (DIR new or empty)
   npm run tandem -- restore DIR   (server stopped)
   npm run tandem -- export SID LOCALE --format xliff12|xliff20|po|json [--out FILE]
@@ -41,6 +42,7 @@ async function run(argv: string[]): Promise<number> {
       role: { type: 'string' },
       locales: { type: 'string' },
       id: { type: 'string' },
+      'source-locale': { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
       as: { type: 'string' },
@@ -84,7 +86,7 @@ async function run(argv: string[]): Promise<number> {
     const id = values.id ?? path.basename(sub).replace(/\.md$/i, '');
     const services = await openServices(config.dataDir);
     try {
-      const statement = await importStatement(services, id, bytes);
+      const statement = await importStatement(services, id, bytes, values['source-locale'] ?? 'en');
       console.log(`Imported statement ${statement.id}: ${statement.segments.length} segments`);
     } finally {
       await services.store.close();

@@ -13,8 +13,10 @@ import { errorHandler, MAX_FORM_FIELDS, notFound } from './http/errors.js';
 import { interfaceLanguage, translatorFor } from './http/language.js';
 import { createLimits, type RateLimitOptions } from './http/rate-limit.js';
 import { requireUtf8Query, requireWellFormedText, verifyUtf8Form, verifyUtf8Json } from './http/well-formed.js';
+import { statementSourceBodies } from './http/statement-bodies.js';
 import { accountPages } from './http/pages/account.js';
 import { adminPages } from './http/pages/admin.js';
+import { statementAdminPages } from './http/pages/statements-admin.js';
 import { readerPages } from './http/pages/reader.js';
 import { publicPageCache } from './http/public-cache.js';
 import { workPages } from './http/pages/work.js';
@@ -100,6 +102,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(importBody); // a translation file as the body of an API import: 5 MB, that route only
+  app.use(statementSourceBodies); // statement sources: up to 1 MiB, and file uploads
   app.use(express.json({ limit: BODY_LIMIT, verify: verifyUtf8Json }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: MAX_FORM_FIELDS, verify: verifyUtf8Form }));
   app.use(requireWellFormedText);
@@ -117,6 +120,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(glossaryPages(deps.services));
   app.use(interchangePages(deps.services));
   app.use(adminPages(deps.services));
+  app.use(statementAdminPages(deps.services));
   app.use(notFound);
   app.use(errorHandler(log, (req) => translatorFor(deps.i18n, req)));
   return app;

@@ -9,7 +9,8 @@ export type Action =
   | 'keep_glossary' // add, change, delete and import a locale's glossary
   | 'manage_locales'
   | 'manage_accounts'
-  | 'manage_statements'
+  | 'manage_statements' // create and archive statements
+  | 'correct_source' // upload a corrected source: admins, and editors granted the statement's source locale
   | 'edit_own_account'; // own password and public pseudonym
 
 const TABLE: Record<Action, { roles: readonly Role[]; localeScoped: boolean }> = {
@@ -20,6 +21,7 @@ const TABLE: Record<Action, { roles: readonly Role[]; localeScoped: boolean }> =
   manage_locales: { roles: ['admin'], localeScoped: false },
   manage_accounts: { roles: ['admin'], localeScoped: false },
   manage_statements: { roles: ['admin'], localeScoped: false },
+  correct_source: { roles: ['editor', 'admin'], localeScoped: true },
   edit_own_account: { roles: ['translator', 'editor', 'admin'], localeScoped: false },
 };
 

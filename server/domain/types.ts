@@ -48,6 +48,10 @@ export interface Statement {
   nextSegmentNumber: number;
   /** Segments removed by a later source revision (kept so their ids are never reused). */
   removedSegmentIds: string[];
+  /** The statement's own date (ISO yyyy-mm-dd), for listing newest first. */
+  date?: string;
+  /** Left off the list of statements; its pages and editions keep working. */
+  archived?: boolean;
 }
 
 export const STATUSES = [
@@ -60,7 +64,7 @@ export const STATUSES = [
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
-export type HistoryAction = 'save' | 'submit' | 'approve' | 'request_changes' | 'outdate' | 'restore';
+export type HistoryAction = 'save' | 'submit' | 'approve' | 'request_changes' | 'outdate' | 'restore' | 'reinstate';
 
 export interface HistoryEntry {
   revision: number;
@@ -93,6 +97,12 @@ export interface Translation {
   keepOriginal?: boolean;
   /** Ids of the warnings the translator confirmed when submitting this text (shown to reviewers). */
   confirmedWarnings?: string[];
+  /**
+   * Set while the status is `outdated` by a source correction: the source text this translation
+   * was made against (for the word diff) and the status it had, given back if a later correction
+   * reverts the source. Any new save drops it.
+   */
+  outdated?: { source: string; status: Status };
   history: HistoryEntry[];
 }
 
@@ -143,7 +153,10 @@ export type AuditAction =
   | 'account.enable'
   | 'account.reset_link'
   | 'locale.enable'
-  | 'statement.import';
+  | 'statement.import'
+  | 'statement.create'
+  | 'statement.correct'
+  | 'statement.archive';
 
 export interface LocaleSetting {
   tag: string;

@@ -11,6 +11,8 @@ import { interchangeApi } from './api-interchange.js';
 import { actorOf } from './auth.js';
 import { presentLocale, presentProgress } from './presenters/api.js';
 import { presentChecks } from './presenters/checks.js';
+import { presentStatement } from './presenters/statements.js';
+import { statementsApi } from './api-statements.js';
 import { inputOf, segmentInput, sidLocale, sidLocaleSegment, statementId, validate } from './validate.js';
 
 const TEXT_MAX = 20_000; // transport limit; the service applies the real limit with its own message
@@ -43,16 +45,7 @@ export function apiRouter(deps: ServiceDeps): Router {
   });
 
   api.get('/statements/:sid', validate({ params: z.object({ sid: statementId }) }), async (_req, res) => {
-    const s = await requireStatement(deps, inputOf<{ sid: string }>(res, 'params').sid);
-    res.json({
-      id: s.id,
-      title: s.title,
-      sourceLocale: s.sourceLocale,
-      sourceRevision: s.sourceRevision,
-      segments: s.segments.map(({ id, index, kind, source, listNumber }) => ({
-        id, index, kind, source, ...(listNumber === undefined ? {} : { listNumber }),
-      })),
-    });
+    res.json(presentStatement(await requireStatement(deps, inputOf<{ sid: string }>(res, 'params').sid)));
   });
 
   api.get('/statements/:sid/progress', validate({ params: z.object({ sid: statementId }) }), async (_req, res) => {
@@ -106,6 +99,7 @@ export function apiRouter(deps: ServiceDeps): Router {
     res.status(201).json(presentLocale(await enableLocale(deps, actorOf(res), body)));
   });
 
+  api.use(statementsApi(deps)); // create, archive, correct the source (api-statements.ts)
   api.use(aidsApi(deps)); // checks while typing, translation memory, glossary (api-aids.ts)
   api.use(interchangeApi(deps)); // XLIFF, PO and JSON files in and out (api-interchange.ts)
   return api;

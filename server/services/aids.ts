@@ -7,7 +7,7 @@ import { can, type Actor } from '../domain/permissions.js';
 import type { Statement, Translation } from '../domain/types.js';
 import { checksOfLocale } from './checks.js';
 import type { ServiceDeps } from './deps.js';
-import { forbiddenOrUnauthenticated, listLocales, requireLocale } from './locales.js';
+import { forbiddenOrUnauthenticated, listLocales, requireTargetLocale } from './locales.js';
 import { requireStatement } from './statements.js';
 import { listTranslations } from './translations.js';
 
@@ -57,7 +57,7 @@ export async function openLocaleWork(
 ): Promise<LocaleWork> {
   if (!can(actor, ref.purpose, ref.locale)) throw forbiddenOrUnauthenticated(actor);
   const statement = await requireStatement(deps, ref.statementId);
-  const info = await requireLocale(deps, ref.locale);
+  const info = await requireTargetLocale(deps, statement, ref.locale);
   const translations = await listTranslations(deps, actor, ref.statementId, ref.locale);
   const aids = await workspaceAids(deps, actor, statement, ref.locale, translations);
   return { ...aids, statement, info, translations };

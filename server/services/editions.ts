@@ -19,17 +19,17 @@ export interface Edition {
 
 export async function getProgress(deps: ServiceDeps, statementId: string): Promise<Record<string, LocaleProgress>> {
   const statement = await requireStatement(deps, statementId);
-  const locales = (await listLocales(deps)).map((l) => l.tag);
+  const locales = (await listLocales(deps)).map((l) => l.tag).filter((tag) => tag !== statement.sourceLocale);
   return statementProgress(statement.segments, await deps.store.listAllTranslations(statementId), locales);
 }
 
 /** One or more editions of a statement, rows aligned by segment. */
 export async function getEdition(deps: ServiceDeps, statementId: string, tags: readonly string[]): Promise<Edition> {
   const statement = await requireStatement(deps, statementId);
-  const locales = await Promise.all(tags.map((tag) => requireLocale(deps, tag, true)));
+  const locales = await Promise.all(tags.map((tag) => requireLocale(deps, tag, statement.sourceLocale)));
   const translations = await deps.store.listAllTranslations(statementId);
-  const available = await listLocales(deps);
-  const source = sourceLocaleInfo();
+  const available = (await listLocales(deps)).filter((l) => l.tag !== statement.sourceLocale);
+  const source = sourceLocaleInfo(statement.sourceLocale, await deps.store.listLocales());
   return {
     statement,
     locales,

@@ -5,7 +5,7 @@ import { DomainError } from '../domain/errors.js';
 import { can, type Actor } from '../domain/permissions.js';
 import { canKeepOriginal } from './checks.js';
 import type { ServiceDeps } from './deps.js';
-import { forbiddenOrUnauthenticated, requireLocale } from './locales.js';
+import { forbiddenOrUnauthenticated, requireTargetLocale } from './locales.js';
 import { requireStatement } from './statements.js';
 import { saveTranslation } from './translations.js';
 
@@ -16,7 +16,7 @@ export async function keepRemainingOriginal(
 ): Promise<{ kept: number }> {
   if (!can(actor, 'review', input.locale)) throw forbiddenOrUnauthenticated(actor); // an editor's decision
   const statement = await requireStatement(deps, input.statementId);
-  await requireLocale(deps, input.locale);
+  await requireTargetLocale(deps, statement, input.locale);
   const started = new Set((await deps.store.listTranslations(input.statementId, input.locale)).map((t) => t.segmentId));
   const remaining = statement.segments.filter((s) => canKeepOriginal(s) && !started.has(s.id));
   // Saved together so the store writes them in a few writes; one started meanwhile (a conflict)

@@ -2,6 +2,7 @@
 import { DomainError } from '../domain/errors.js';
 import { canonicalTag, describeLocale, SOURCE_LOCALE, type LocaleInfo } from '../domain/locales.js';
 import { can, type Actor } from '../domain/permissions.js';
+import type { LocaleSetting, Statement } from '../domain/types.js';
 import { recordAudit } from './audit.js';
 import type { ServiceDeps } from './deps.js';
 
@@ -13,13 +14,18 @@ export async function enabledLocaleTags(deps: ServiceDeps): Promise<string[]> {
   return (await deps.store.listLocales()).map((l) => l.tag);
 }
 
-export function sourceLocaleInfo(): LocaleInfo {
-  return describeLocale({ tag: SOURCE_LOCALE });
+/** A statement's source language (English by default), named as its enabled setting names it. */
+export function sourceLocaleInfo(tag: string = SOURCE_LOCALE, settings: readonly LocaleSetting[] = []): LocaleInfo {
+  return describeLocale(settings.find((l) => l.tag === tag) ?? { tag });
 }
 
-/** The locale when it is enabled (or the source locale), otherwise not_found. */
-export async function requireLocale(deps: ServiceDeps, tag: string, allowSource = false): Promise<LocaleInfo> {
-  if (allowSource && tag === SOURCE_LOCALE) return sourceLocaleInfo();
+/**
+ * The locale when it is enabled, otherwise not_found. `source`: the statement's source locale,
+ * accepted too (true: English), for editions that show the original.
+ */
+export async function requireLocale(deps: ServiceDeps, tag: string, source: boolean | string = false): Promise<LocaleInfo> {
+  const sourceTag = source === true ? SOURCE_LOCALE : source || undefined;
+  if (sourceTag !== undefined && tag === sourceTag) return sourceLocaleInfo(tag, await deps.store.listLocales());
   const found = (await listLocales(deps)).find((l) => l.tag === tag);
   if (!found) throw new DomainError('not_found', 'locale.not_enabled', { tag });
   return found;
@@ -31,12 +37,18 @@ export async function enableLocale(
   input: { tag: string; nativeName?: string },
 ): Promise<LocaleInfo> {
   if (!can(actor, 'manage_locales')) throw forbiddenOrUnauthenticated(actor);
+  // Any tag, English too: it is the target of statements written in another language.
   const tag = canonicalTag(input.tag);
-  if (tag === SOURCE_LOCALE) throw new DomainError('invalid_input', 'locale.is_source', { tag });
   const nativeName = input.nativeName?.trim() || undefined;
   await deps.store.putLocale({ tag, ...(nativeName ? { nativeName } : {}) });
   await recordAudit(deps, actor, 'locale.enable', tag);
   return describeLocale({ tag, nativeName });
+}
+
+/** A locale a statement may be translated into: enabled, and not the statement's own language. */
+export async function requireTargetLocale(deps: ServiceDeps, statement: Statement, tag: string): Promise<LocaleInfo> {
+  if (tag === statement.sourceLocale) throw new DomainError('not_found', 'locale.is_source', { tag });
+  return requireLocale(deps, tag);
 }
 
 export function forbiddenOrUnauthenticated(actor: Actor | undefined): DomainError {

@@ -6,7 +6,7 @@ import { transition } from '../domain/status.js';
 import type { HistoryAction, Segment, Statement, Translation } from '../domain/types.js';
 import { checkText, confirmedWarnings, requireKeepable, type WarningConfirmation } from './checks.js';
 import type { ServiceDeps } from './deps.js';
-import { forbiddenOrUnauthenticated, requireLocale } from './locales.js';
+import { forbiddenOrUnauthenticated, requireTargetLocale } from './locales.js';
 import { requireStatement } from './statements.js';
 
 export interface TranslationView {
@@ -30,8 +30,7 @@ export async function listTranslations(
   statementId: string,
   locale: string,
 ): Promise<Translation[]> {
-  await requireStatement(deps, statementId);
-  await requireLocale(deps, locale);
+  await requireTargetLocale(deps, await requireStatement(deps, statementId), locale);
   const all = await deps.store.listTranslations(statementId, locale);
   return can(actor, 'read_work', locale) ? all : all.filter((t) => t.status === 'approved');
 }
@@ -132,7 +131,7 @@ async function authorize(
 ): Promise<{ statement: Statement; segment: Segment; selfReviewAllowed: boolean }> {
   if (!can(actor, action, ref.locale)) throw forbiddenOrUnauthenticated(actor);
   const statement = await requireStatement(deps, ref.statementId);
-  await requireLocale(deps, ref.locale);
+  await requireTargetLocale(deps, statement, ref.locale);
   const segment = statement.segments.find((s) => s.id === ref.segmentId);
   if (!segment) throw new DomainError('not_found', 'segment.not_found', { id: ref.segmentId });
   const setting = (await deps.store.listLocales()).find((l) => l.tag === ref.locale);

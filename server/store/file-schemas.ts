@@ -44,6 +44,8 @@ const statement = exactly<Statement>()(
     segments: z.array(segment),
     nextSegmentNumber: count,
     removedSegmentIds: z.array(text),
+    date: text.optional(),
+    archived: z.boolean().optional(),
   }),
 );
 
@@ -52,7 +54,7 @@ const status = z.enum(STATUSES);
 const historyEntry = exactly<HistoryEntry>()(
   z.object({
     revision: count,
-    action: z.enum(['save', 'submit', 'approve', 'request_changes', 'outdate', 'restore']),
+    action: z.enum(['save', 'submit', 'approve', 'request_changes', 'outdate', 'restore', 'reinstate']),
     status,
     text,
     actor: text,
@@ -75,6 +77,7 @@ const translation = exactly<Translation>()(
     comment: text.optional(),
     keepOriginal: z.boolean().optional(),
     confirmedWarnings: z.array(text).optional(),
+    outdated: z.object({ source: text, status }).optional(),
     history: z.array(historyEntry),
   }),
 );
@@ -114,6 +117,9 @@ const auditEntry = exactly<AuditEntry>()(
       'account.reset_link',
       'locale.enable',
       'statement.import',
+      'statement.create',
+      'statement.correct',
+      'statement.archive',
     ]),
     target: text,
   }),

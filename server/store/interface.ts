@@ -6,6 +6,11 @@ import type { Account, AuditEntry, LocaleSetting, Statement, Translation } from 
 /** Thrown by an update function to abort the update: nothing is written. */
 export type TranslationUpdate = (current: Translation | undefined) => Translation;
 
+export interface ReplaceExpectation {
+  sourceRevision: number;
+  translations: ReadonlyArray<{ locale: string; segmentId: string; revision: number }>;
+}
+
 export interface ApiToken {
   /** SHA-256 of the token, hex. The token itself is never stored. */
   hash: string;
@@ -23,8 +28,13 @@ export interface StatementStore {
   getStatement(id: string): Promise<Statement | undefined>;
   /** Creates the statement's file. Rejects when the id exists. */
   createStatement(statement: Statement): Promise<void>;
-  /** Replaces a statement (a new source revision) together with the translations it outdated. */
-  replaceStatement(statement: Statement, changed: Translation[]): Promise<void>;
+  /**
+   * Replaces a statement (a new source revision, or its archived flag) together with the
+   * translations that changed with it, atomically. With `expected`, rejects with
+   * DomainError('conflict') and writes nothing when the stored statement's source revision or one
+   * of those translations' revisions (0: none yet) differs: someone changed them meanwhile.
+   */
+  replaceStatement(statement: Statement, changed: Translation[], expected?: ReplaceExpectation): Promise<void>;
   /** All translations of a statement into one locale. */
   listTranslations(statementId: string, locale: string): Promise<Translation[]>;
   /** All translations of a statement, every locale. */

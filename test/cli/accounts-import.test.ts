@@ -48,4 +48,14 @@ describe('npm run tandem', () => {
     expect((await store.listAudit()).map((a) => a.action)).toEqual(['statement.import']);
     await store.close();
   });
+
+  it('imports a statement written in Burmese with --source-locale', async () => {
+    const dataDir = tempDir('tandem-cli-');
+    const burmese = path.join(ROOT, 'test', 'fixtures', 'statement-my.md');
+    const ok = await cli(dataDir, ['import', burmese, '--id', 'sagaing', '--source-locale', 'my']);
+    expect([ok.code, ok.stdout]).toEqual([0, expect.stringContaining('14 segments')]);
+    const store = await openStore(dataDir);
+    expect(await store.getStatement('sagaing')).toMatchObject({ sourceLocale: 'my', sourceRevision: 1 });
+    await store.close();
+  });
 });

@@ -21,7 +21,9 @@ import { saveGlossaryEntry } from '../../server/services/glossary.js';
 import { importTranslations, openInterchange } from '../../server/services/interchange.js';
 import { enableLocale } from '../../server/services/locales.js';
 import { restoreRevision, reviewTranslation, saveTranslation, translationHistory } from '../../server/services/translations.js';
-import { csrfFrom, makeApp, PASSWORD, SID, type Session, type TestApp } from '../support/app.js';
+import { csrfFrom, makeApp, PASSWORD, SID, STATEMENT_BYTES, type Session, type TestApp } from '../support/app.js';
+import { correctSource } from '../../server/services/corrections.js';
+import { archiveStatement, createStatementFromMarkdown } from '../../server/services/statements.js';
 import { listRoutes, routeKey } from './security-routes.js';
 
 const CALLERS = ['anonymous', 'otherLocale', 'translator', 'editor', 'author', 'disabled', 'admin'] as const;
@@ -218,7 +220,32 @@ const RULES: Record<string, Rule> = {
   },
   'GET /files/:sid/:locale': { expect: row('login', 403, 200, 200, 200, 'login', 200), url: () => `/files/${SID}/my` },
   'POST /files/:sid/:locale': { expect: row('login', 403, 400, 400, 400, 'login', 400), url: () => `/files/${SID}/my` },
+  // Living statements: admins create and archive; admins and editors of the source language correct.
+  'POST /api/v1/statements': { expect: row(401, 403, 403, 403, 403, 401, 201), body: () => ({ markdown: 'A statement\n\nIts text.', sourceLocale: 'en' }) },
+  'POST /api/v1/statements/:sid/archive': { expect: row(401, 403, 403, 403, 403, 401, 200), prepare: spareStatement, url: () => `/api/v1/statements/${spareSid}/archive` },
+  'PUT /api/v1/statements/:sid/source': {
+    expect: row(401, 403, 403, 403, 403, 401, 200),
+    url: () => `/api/v1/statements/${SID}/source`,
+    body: () => ({ markdown: `${STATEMENT_BYTES.toString('utf8')}\n\nOne more paragraph.\n`, dryRun: true }),
+  },
+  'GET /admin/statements': { expect: row('login', 403, 403, 403, 403, 'login', 200) },
+  'POST /admin/statements': { expect: row('login', 403, 403, 403, 403, 'login', 200), body: () => ({ markdown: 'A statement\n\nIts text.', sourceLocale: 'en' }) },
+  'POST /admin/statements/:sid/archive': { expect: row('login', 403, 403, 403, 403, 'login', 303), prepare: spareStatement, url: () => `/admin/statements/${spareSid}/archive` },
+  'GET /correct/:sid': { expect: row('login', 403, 403, 403, 403, 'login', 200), url: () => `/correct/${SID}` },
+  'POST /correct/:sid': {
+    expect: row('login', 403, 403, 403, 403, 'login', 200),
+    url: () => `/correct/${SID}`,
+    body: () => ({ markdown: `${STATEMENT_BYTES.toString('utf8')}\n\nOne more paragraph.\n` }),
+  },
 };
+
+// --- A statement to archive, made afresh before each call. ---
+let spareSid = '';
+let spares = 0;
+async function spareStatement(): Promise<void> {
+  spareSid = `spare-${++spares}`;
+  await t.deps.store.createStatement({ id: spareSid, title: 'Spare', sourceLocale: 'en', sourceRevision: 1, segments: [], nextSegmentNumber: 1, removedSegmentIds: [] });
+}
 
 /** Passwords and session versions as they were, so the callers' sessions go on working. */
 async function restorePasswords(): Promise<void> {
@@ -342,6 +369,9 @@ describe('the services check the table themselves (not only the routes)', () => 
     ['listAudit', (a) => listAudit(t.deps, a)],
     ['openInterchange', (a) => openInterchange(t.deps, a, { statementId: SID, locale: 'my' })],
     ['importTranslations', (a) => importTranslations(t.deps, a, { statementId: SID, locale: 'my', bytes: new Uint8Array(), dryRun: false, approve: false })],
+    ['createStatementFromMarkdown', (a) => createStatementFromMarkdown(t.deps, a, { markdown: 'A\n\nB.', sourceLocale: 'en' })],
+    ['archiveStatement', (a) => archiveStatement(t.deps, a, SID)],
+    ['correctSource', (a) => correctSource(t.deps, a, { statementId: SID, markdown: 'A\n\nB.' })],
   ];
   it.each(calls)('%s refuses anonymous callers (unauthenticated) and a translator of another locale (forbidden)', async (_name, call) => {
     const before = await snapshot();

@@ -3,11 +3,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
-import { SOURCE_LOCALE } from '../../domain/locales.js';
 import { editionCredits } from '../../services/accounts.js';
 import { getEdition } from '../../services/editions.js';
 import { listLocales } from '../../services/locales.js';
-import { listStatements } from '../../services/statements.js';
+import { listStatements, requireStatement } from '../../services/statements.js';
 import { getProgress } from '../../services/editions.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import type { Translator } from '../../i18n/index.js';
@@ -34,15 +33,17 @@ export function readerPages(deps: ServiceDeps): Router {
         return {
           ...s,
           segmentsLabel: tr.plural('statements.segments', s.segmentCount),
-          locales: locales.map((l) => ({ tag: l.tag, autonym: l.autonym, dir: l.direction, ...progressView(progress[l.tag], tr) })),
+          date: s.date ? tr.date(`${s.date}T12:00:00Z`) : '', // a calendar day: noon UTC is that day everywhere
+          locales: locales.filter((l) => l.tag !== s.sourceLocale).map((l) => ({ tag: l.tag, autonym: l.autonym, dir: l.direction, ...progressView(progress[l.tag], tr) })),
         };
       }),
     );
     res.render('statements', { statements });
   });
 
-  pages.get('/s/:sid', validate({ params: z.object({ sid: statementId }) }), (_req, res) => {
-    res.redirect(303, `/s/${inputOf<{ sid: string }>(res, 'params').sid}/${SOURCE_LOCALE}`);
+  pages.get('/s/:sid', validate({ params: z.object({ sid: statementId }) }), async (_req, res) => {
+    const statement = await requireStatement(deps, inputOf<{ sid: string }>(res, 'params').sid);
+    res.redirect(303, `/s/${statement.id}/${statement.sourceLocale}`);
   });
 
   pages.get(

@@ -1,6 +1,7 @@
 // View models for the translator workspace and the review queue.
 import type { LocaleInfo } from '../../domain/locales.js';
 import { parseSegmentText } from '../../domain/placeholders.js';
+import { diffText, type DiffPart } from '../../domain/text-diff.js';
 import type { Segment, Statement, Status, Translation } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { partsToHtml } from './segment-html.js';
@@ -25,6 +26,8 @@ export interface WorkRow {
   previous?: { id: string; sourceHtml: string };
   next?: { id: string; sourceHtml: string };
   hints: string[];
+  /** Outdated by a source correction: the source's word diff, from what was translated to now. */
+  sourceChange?: DiffPart[];
 }
 
 /** A text of the segment (its source or a translation) with the source's links and addresses in place. */
@@ -68,6 +71,7 @@ export function workRows(
       ...(prev ? { previous: { id: prev.id, sourceHtml: sourceHtml(prev) } } : {}),
       ...(next ? { next: { id: next.id, sourceHtml: sourceHtml(next) } } : {}),
       hints: segment.placeholders.length > 0 ? [tr.t('workspace.placeholder_hint')] : [],
+      ...(status === 'outdated' && t?.outdated ? { sourceChange: diffText(t.outdated.source, segment.source, statement.sourceLocale) } : {}),
     });
   });
   return rows;
