@@ -15,7 +15,9 @@ import { requireWellFormedText } from './http/well-formed.js';
 import { accountPages } from './http/pages/account.js';
 import { adminPages } from './http/pages/admin.js';
 import { readerPages } from './http/pages/reader.js';
-import { publicPageCache } from './http/public-cache.js';
+import { ReaderCache } from './http/public-cache.js';
+import { editionPages } from './http/pages/editions.js';
+import { discoveryPages } from './http/pages/discovery.js';
 import { workPages } from './http/pages/work.js';
 import { glossaryPages } from './http/pages/glossary.js';
 import type { I18n } from './i18n/index.js';
@@ -98,9 +100,12 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use('/api/v1', apiRouter(deps.services));
   app.use(accountPages(deps.services, limits));
-  // Reader pages only: '/' and '/s/...'; every other page has per-user content.
-  app.use(publicPageCache({ version: () => deps.services.store.dataVersion(), isPublic: (p) => p === '/' || p.startsWith('/s/') }));
-  app.use(readerPages(deps.services));
+  // Readers' pages, rendered once and kept compressed under keys naming what each depends on.
+  const readerCache = new ReaderCache();
+  app.locals.readerCache = readerCache; // tests count renders through it
+  app.use(editionPages(deps.services, readerCache));
+  app.use(discoveryPages(deps.services));
+  app.use(readerPages(deps.services, readerCache));
   app.use(workPages(deps.services));
   app.use(glossaryPages(deps.services));
   app.use(adminPages(deps.services));

@@ -93,7 +93,23 @@ export interface Translation {
   keepOriginal?: boolean;
   /** Ids of the warnings the translator confirmed when submitting this text (shown to reviewers). */
   confirmedWarnings?: string[];
+  /**
+   * What readers get: the text of the last approved revision, kept while newer work goes on
+   * (draft, submitted, needs_work). Only an approval replaces it. Absent in data written before
+   * it existed: `publishedOf` (domain/published.ts) derives it from the history then.
+   */
+  published?: PublishedText;
   history: HistoryEntry[];
+}
+
+export interface PublishedText {
+  text: string;
+  /** The approved revision. */
+  revision: number;
+  /** When it was approved. */
+  at: string;
+  /** Source hash the approved text was made against. */
+  sourceHash: string;
 }
 
 export type Role = 'admin' | 'editor' | 'translator';
@@ -141,7 +157,8 @@ export type AuditAction =
   | 'account.enable'
   | 'account.reset_link'
   | 'locale.enable'
-  | 'statement.import';
+  | 'statement.import'
+  | 'edition.publish';
 
 export interface LocaleSetting {
   tag: string;

@@ -7,6 +7,7 @@ import { listStatements, requireStatement } from '../services/statements.js';
 import { listTranslations, restoreRevision, reviewTranslation, saveTranslation, toView } from '../services/translations.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { aidsApi } from './api-aids.js';
+import { editionsApi } from './api-editions.js';
 import { actorOf } from './auth.js';
 import { presentLocale, presentProgress } from './presenters/api.js';
 import { presentChecks } from './presenters/checks.js';
@@ -102,5 +103,6 @@ export function apiRouter(deps: ServiceDeps): Router {
   });
 
   api.use(aidsApi(deps)); // checks while typing, translation memory, glossary (api-aids.ts)
+  api.use(editionsApi(deps)); // published editions (api-editions.ts)
   return api;
 }

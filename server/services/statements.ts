@@ -5,6 +5,7 @@ import { createStatement } from '../domain/statement-revision.js';
 import type { Statement } from '../domain/types.js';
 import { recordAudit } from './audit.js';
 import type { ServiceDeps } from './deps.js';
+import { publishSourceEdition } from './publishing.js';
 
 export interface StatementSummary {
   id: string;
@@ -39,7 +40,24 @@ export async function importStatement(deps: ServiceDeps, id: string, bytes: Uint
   const statement = createStatement(id, blocks);
   await deps.store.createStatement(statement);
   await recordAudit(deps, null, 'statement.import', id);
+  // The source language's edition is out as soon as the statement is in.
+  await publishSourceEdition(deps, id);
   return statement;
+}
+
+/**
+ * Publishes the source edition of every statement that has none (data written before editions
+ * were published). Returns the ids it published.
+ */
+export async function ensureSourceEditions(deps: ServiceDeps): Promise<string[]> {
+  const published: string[] = [];
+  for (const statement of await deps.store.listStatements()) {
+    const latest = await deps.store.latestEditionVersions(statement.id);
+    if (latest[statement.sourceLocale]) continue;
+    await publishSourceEdition(deps, statement.id);
+    published.push(statement.id);
+  }
+  return published;
 }
 
 /** Imports the statement when it is not there yet (first start). Returns true when imported. */

@@ -4,6 +4,7 @@
 //   <dataDir>/statements/<id>.json   one statement and all its translations
 //   <dataDir>/glossary.json          glossaries of every locale (from the first glossary edit on)
 //   <dataDir>/sessions.json          browser sessions (session-store.ts)
+//   <dataDir>/editions/<id>/<locale>/<n>.json   published edition versions, written once (edition-files.ts)
 //   .../backups/                     the last few versions of each file
 //
 // Every file is read at open: an unusable one makes openStore reject with a StoreFileError that
@@ -12,6 +13,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { DurableJsonFileOptions } from './durable-json-file.js';
 import type { Store } from './interface.js';
+import { openEditionFiles } from './edition-files.js';
 import { openGlossaryFile } from './glossary-file.js';
 import { openSettingsFile } from './settings-file.js';
 import { openStatementFiles } from './statement-files.js';
@@ -28,8 +30,10 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
   // Statements first: if one is unusable, nothing has been written, not even a new tandem.json.
   const statements = await openStatementFiles(join(dir, 'statements'), options);
   const glossaries = await openGlossaryFile(join(dir, 'glossary.json'), options); // written by the first edit only
+  const editions = await openEditionFiles(join(dir, 'editions')); // read only until a publish
   const settings = await openSettingsFile(join(dir, 'tandem.json'), options);
   return {
+    ...editions,
     ...statements,
     ...settings,
     ...glossaries,
