@@ -77,8 +77,8 @@ export function decidePublish(context: PublishContext, input: PublishInput): Edi
   const note = input.note?.trim() ?? '';
   if (note.length > NOTE_MAX) throw new DomainError('invalid_input', 'publishing.note_too_long', { max: NOTE_MAX });
   const progress = localeProgress(statement.segments, context.translations);
-  const approved = isSource ? statement.segments.length : progress.approved;
   const total = statement.segments.length;
+  const approved = isSource ? total : progress.approved;
   if (approved < total && !input.confirmIncomplete) {
     throw new DomainError('invalid_input', 'publishing.incomplete_unconfirmed', { approved, total });
   }
@@ -95,6 +95,8 @@ export function decidePublish(context: PublishContext, input: PublishInput): Edi
       placeholders: segment.placeholders.map((p) => ({ ...p })),
     };
   });
+  // What readers get translated: the stamp counts the version's own segments, not today's statuses.
+  const approvedInVersion = isSource ? total : segments.filter((s) => !s.fallback && !s.outdated).length;
   const title = segments.find((s) => s.kind === 'title');
   const date = statement.segments.find((s) => s.kind === 'date');
   return {
@@ -105,9 +107,9 @@ export function decidePublish(context: PublishContext, input: PublishInput): Edi
     sourceRevision: statement.sourceRevision,
     ...(date ? { sourceDate: plainText(date.source, date.placeholders) } : {}),
     publishedAt: context.at,
-    approved,
+    approved: approvedInVersion,
     total,
-    percentApproved: isSource ? 100 : progress.percentApproved,
+    percentApproved: total === 0 ? 100 : Math.floor((approvedInVersion * 100) / total),
     ...(note ? { note } : {}),
     title: title ? plainText(title.text, title.placeholders) : statement.title,
     titleLang: title && !title.fallback ? locale : statement.sourceLocale,

@@ -34,3 +34,22 @@ export function changeInProgress(t: Translation | undefined): boolean {
   const published = publishedOf(t);
   return !!t && !!published && t.status !== 'approved' && t.status !== 'outdated' && published.revision !== t.revision;
 }
+
+/** How much of each locale readers get translated: segments whose published text matches the current source. */
+export function publishedProgress(
+  segments: readonly { id: string; sourceHash: string }[],
+  translations: readonly Translation[],
+  locales: readonly string[],
+): Record<string, { published: number; total: number; percent: number }> {
+  const result: Record<string, { published: number; total: number; percent: number }> = {};
+  const current = new Map(segments.map((s) => [s.id, s.sourceHash]));
+  for (const locale of locales) {
+    const published = translations.filter((t) => {
+      if (t.locale !== locale || !current.has(t.segmentId) || t.status === 'outdated') return false;
+      return publishedOf(t)?.sourceHash === current.get(t.segmentId);
+    }).length;
+    const total = segments.length;
+    result[locale] = { published, total, percent: total === 0 ? 0 : Math.floor((published * 100) / total) };
+  }
+  return result;
+}

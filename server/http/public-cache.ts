@@ -109,7 +109,8 @@ export function sendPage(req: Request, res: Response, page: CachedPage, policy: 
   res.setHeader('Vary', 'Accept-Encoding, Accept-Language, Cookie');
   if (accountNav !== undefined) {
     res.setHeader('Cache-Control', 'private, no-store');
-    res.status(200).send(page.before + accountNav + page.after);
+    // end(), not send(): no ETag for a page that is this user's alone.
+    res.status(200).end(req.method === 'HEAD' ? undefined : Buffer.from(page.before + accountNav + page.after, 'utf8'));
     return;
   }
   res.setHeader('ETag', page.etag);

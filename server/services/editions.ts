@@ -3,6 +3,7 @@ import { buildEdition, type EditionRow } from '../domain/edition.js';
 import type { EditionVersion } from '../domain/edition-version.js';
 import type { LocaleInfo } from '../domain/locales.js';
 import { statementProgress, type LocaleProgress } from '../domain/progress.js';
+import { publishedProgress } from '../domain/published.js';
 import type { Statement } from '../domain/types.js';
 import type { ServiceDeps } from './deps.js';
 import { listLocales, requireLocale, sourceLocaleInfo } from './locales.js';
@@ -16,6 +17,8 @@ export interface Edition {
   /** Progress of every enabled locale (for the switcher and the notice). */
   progress: Record<string, LocaleProgress>;
   available: LocaleInfo[];
+  /** Per locale, how many segments readers get translated (published text), whatever work goes on. */
+  readersGet: Record<string, { published: number; total: number; percent: number }>;
   /** Latest published version number of each published locale. */
   published: Record<string, number>;
   /** The versions shown, by locale (columns that show a published version). */
@@ -58,6 +61,7 @@ export async function getEdition(
     source,
     rows: buildEdition(statement, translations, locales, source, versions),
     progress: statementProgress(statement.segments, translations, available.map((l) => l.tag)),
+    readersGet: publishedProgress(statement.segments, translations, available.map((l) => l.tag)),
     available,
     published: latest,
     versions,

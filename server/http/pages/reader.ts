@@ -11,7 +11,7 @@ import { listStatements } from '../../services/statements.js';
 import { getProgress } from '../../services/editions.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import type { Translator } from '../../i18n/index.js';
-import { compareTitle, editionTitle, groupRows, presentRows, progressView, switcher } from '../presenters/edition.js';
+import { compareTitle, editionTitle, readersNotice, groupRows, presentRows, progressView, switcher } from '../presenters/edition.js';
 import { headTags } from '../presenters/version.js';
 import { sendPage, type ReaderCache } from '../public-cache.js';
 import { renderView } from '../views.js';
@@ -96,7 +96,7 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
             autonym: l.autonym,
             dir: l.direction,
             ...progressView(edition.progress[l.tag], tr),
-            approved: edition.versions[l.tag] ? tr.percent(edition.versions[l.tag]!.percentApproved) : progressView(edition.progress[l.tag], tr).approved,
+            approved: tr.percent(edition.versions[l.tag] ? edition.versions[l.tag]!.percentApproved : edition.readersGet[l.tag]?.percent ?? 0),
             preview: l.tag !== edition.source.tag && !edition.versions[l.tag],
           })),
           groups: groupRows(presentRows(edition.rows, tr, { inCompare: true })),
@@ -130,7 +130,7 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
         locale: info,
         isSource: locale === edition.source.tag,
         preview: locale !== edition.source.tag,
-        progress: progressView(edition.progress[locale], tr),
+        progress: { ...progressView(edition.progress[locale], tr), notice: readersNotice(edition, locale, tr) },
         groups: groupRows(presentRows(edition.rows, tr)),
         switcher: switcher(edition, tr, (tag) => `/s/${sid}/${tag}`, [locale]),
         credits: credits.length ? new Intl.ListFormat(tr.lang, { type: 'conjunction' }).format(credits) : '',

@@ -93,7 +93,7 @@ export function switcher(
     dir: l.direction,
     href: hrefFor(l.tag),
     current: current.includes(l.tag),
-    percent: l.tag === edition.source.tag || edition.published[l.tag] ? '' : tr.percent(edition.progress[l.tag]?.percentApproved ?? 0),
+    percent: l.tag === edition.source.tag || edition.published[l.tag] ? '' : tr.percent(edition.readersGet[l.tag]?.percent ?? 0),
     mark: edition.published[l.tag] ? '' : tr.t('publishing.in_progress'),
   }));
 }
@@ -131,4 +131,10 @@ export function progressView(p: LocaleProgress | undefined, tr: Translator) {
       percent: tr.percent(p?.percentApproved ?? 0),
     }),
   };
+}
+
+/** The notice of a preview: how much readers get translated (published text), in the reader's digits. */
+export function readersNotice(edition: Edition, locale: string, tr: Translator): string {
+  const p = edition.readersGet[locale];
+  return tr.t('edition.notice', { approved: tr.number(p?.published ?? 0), total: tr.number(p?.total ?? 0), percent: tr.percent(p?.percent ?? 0) });
 }
