@@ -18,6 +18,7 @@ import { readerPages } from './http/pages/reader.js';
 import { ReaderCache } from './http/public-cache.js';
 import { editionPages } from './http/pages/editions.js';
 import { discoveryPages } from './http/pages/discovery.js';
+import { publishingPages } from './http/pages/publishing.js';
 import { workPages } from './http/pages/work.js';
 import { glossaryPages } from './http/pages/glossary.js';
 import type { I18n } from './i18n/index.js';
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(discoveryPages(deps.services));
   app.use(readerPages(deps.services, readerCache));
   app.use(workPages(deps.services));
+  app.use(publishingPages(deps.services));
   app.use(glossaryPages(deps.services));
   app.use(adminPages(deps.services));
   app.use(notFound);

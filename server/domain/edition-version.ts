@@ -3,7 +3,6 @@
 import { DomainError } from './errors.js';
 import { publishedText } from './edition.js';
 import { plainText } from './placeholders.js';
-import { localeProgress } from './progress.js';
 import type { Placeholder, SegmentKind, Statement, Translation } from './types.js';
 
 /** One segment as readers of a version get it. */
@@ -76,12 +75,7 @@ export function decidePublish(context: PublishContext, input: PublishInput): Edi
   const isSource = locale === statement.sourceLocale;
   const note = input.note?.trim() ?? '';
   if (note.length > NOTE_MAX) throw new DomainError('invalid_input', 'publishing.note_too_long', { max: NOTE_MAX });
-  const progress = localeProgress(statement.segments, context.translations);
   const total = statement.segments.length;
-  const approved = isSource ? total : progress.approved;
-  if (approved < total && !input.confirmIncomplete) {
-    throw new DomainError('invalid_input', 'publishing.incomplete_unconfirmed', { approved, total });
-  }
   const bySegment = new Map(context.translations.map((t) => [t.segmentId, t]));
   const segments = statement.segments.map((segment): VersionSegment => {
     const shown = isSource ? undefined : publishedText(segment, bySegment.get(segment.id));
@@ -97,6 +91,9 @@ export function decidePublish(context: PublishContext, input: PublishInput): Edi
   });
   // What readers get translated: the stamp counts the version's own segments, not today's statuses.
   const approvedInVersion = isSource ? total : segments.filter((s) => !s.fallback && !s.outdated).length;
+  if (approvedInVersion < total && !input.confirmIncomplete) {
+    throw new DomainError('invalid_input', 'publishing.incomplete_unconfirmed', { approved: approvedInVersion, total });
+  }
   const title = segments.find((s) => s.kind === 'title');
   const date = statement.segments.find((s) => s.kind === 'date');
   return {

@@ -17,6 +17,7 @@ import {
   toActor,
 } from '../../server/services/accounts.js';
 import { listAudit } from '../../server/services/audit.js';
+import { publishEdition } from '../../server/services/publishing.js';
 import { saveGlossaryEntry } from '../../server/services/glossary.js';
 import { enableLocale } from '../../server/services/locales.js';
 import { restoreRevision, reviewTranslation, saveTranslation, translationHistory } from '../../server/services/translations.js';
@@ -205,6 +206,24 @@ const RULES: Record<string, Rule> = {
   'POST /glossary/:locale/:id': { expect: KEEP_GLOSSARY_PAGE, prepare: freshEntry, url: () => `/glossary/my/${entryId}`, body: newTerm },
   'POST /glossary/:locale/:id/delete': { expect: KEEP_GLOSSARY_PAGE, prepare: freshEntry, url: () => `/glossary/my/${entryId}/delete` },
   'POST /keep-original/:sid/:locale': { expect: KEEP_GLOSSARY_PAGE, url: () => `/keep-original/${SID}/my` },
+  // Published editions: editors of the locale and admins publish; everyone reads.
+  'POST /api/v1/statements/:sid/editions/:locale': {
+    expect: row(401, 403, 403, 201, 201, 401, 201),
+    url: () => `/api/v1/statements/${SID}/editions/my`,
+    body: () => ({ note: 'a public note' }),
+  },
+  'GET /api/v1/statements/:sid/editions/:locale': { expect: all(200), url: () => `/api/v1/statements/${SID}/editions/en` },
+  'GET /api/v1/statements/:sid/editions/:locale/:version': { expect: all(200), url: () => `/api/v1/statements/${SID}/editions/en/1` },
+  'POST /publish/:sid/:locale': {
+    expect: row('login', 403, 403, 303, 303, 'login', 303),
+    url: () => `/publish/${SID}/my`,
+    body: () => ({ note: 'from the review queue', confirmIncomplete: 'true' }),
+  },
+  'GET /s/:sid/:locale/v/:n': { expect: all(200), url: () => `/s/${SID}/en/v/1` },
+  'GET /s/:sid/:locale/versions': { expect: all(200), url: () => `/s/${SID}/en/versions` },
+  'GET /s/:sid/:locale/v/:n/:file': { expect: all(200), url: () => `/s/${SID}/en/v/1/${SID}.en.v1.md` },
+  'GET /feed.xml': { expect: all(200) },
+  'GET /sitemap.xml': { expect: all(200) },
 };
 
 /** Passwords and session versions as they were, so the callers' sessions go on working. */
@@ -234,6 +253,7 @@ async function snapshot(): Promise<string> {
     setup: (await s.getSetupToken()) ?? null,
     statements,
     translations: await Promise.all(statements.map((x) => s.listAllTranslations(x.id))),
+    editions: await Promise.all(statements.map((x) => s.latestEditionVersions(x.id))),
   });
 }
 
@@ -327,6 +347,7 @@ describe('the services check the table themselves (not only the routes)', () => 
     ['issuePasswordLink', (a) => issuePasswordLink(t.deps, a, spare.id)],
     ['listAccounts', (a) => listAccounts(t.deps, a)],
     ['listAudit', (a) => listAudit(t.deps, a)],
+    ['publishEdition', (a) => publishEdition(t.deps, a, { statementId: SID, locale: 'my', confirmIncomplete: true })],
   ];
   it.each(calls)('%s refuses anonymous callers (unauthenticated) and a translator of another locale (forbidden)', async (_name, call) => {
     const before = await snapshot();

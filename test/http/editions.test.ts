@@ -279,3 +279,33 @@ describe('discovery', () => {
     expect(res.text).toMatch(/hreflang="x-default" href="[^"]+\/en"/);
   });
 });
+
+describe('the editor\'s pages', () => {
+  it('the review queue shows "approved; a change is in progress" with the word diff, and the publish form', async () => {
+    const session = await t.login('ed', 'editor', ['my', 'km']);
+    await approve('my', 's40', 'ပထမ စာ ။');
+    const current = (await t.deps.store.getTranslation(SID, 'my', 's40'))!.revision;
+    await request(t.app).put(api().segment('my', 's40')).set(as(translator))
+      .send({ text: 'ဒုတိယ စာ ။', baseRevision: current, action: 'submit', confirmWarnings: true }).expect(200);
+    const html = (await session.agent.get(`/review/${SID}/my`).expect(200)).text;
+    expect(html).toContain('Approved; a change is in progress');
+    expect(html).toMatch(/<del><span class="visually-hidden">[^<]*<\/span>ပထမ<\/del>/);
+    expect(html).toContain(`action="/publish/${SID}/my"`);
+    expect(html).toContain('Not everything is approved');
+    const workspace = (await session.agent.get(`/translate/${SID}/my`).expect(200)).text;
+    expect(workspace).toContain('Approved; a change is in progress');
+  });
+
+  it('publishing under 100 % from the form needs the confirmation', async () => {
+    const session = await t.login('ed', 'editor', ['my', 'km']);
+    const refused = await session.agent.post(`/publish/${SID}/my`).type('form').send({ _csrf: session.csrf }).expect(400);
+    expect(refused.text).toContain('Confirm that you want to publish anyway');
+    expect((await request(t.app).get(editions('my')).expect(200)).body).toEqual([]);
+    const done = await session.agent.post(`/publish/${SID}/my`).type('form').send({ _csrf: session.csrf, confirmIncomplete: 'true', note: 'first' }).expect(303);
+    expect(done.headers.location).toBe(`/s/${SID}/my/v/1`);
+    const html = (await page(`/s/${SID}/my`).expect(200)).text;
+    expect(html).not.toContain('notice-preview');
+    expect(html).toContain('ပထမ စာ ။'); // the published text, not the submission
+    expect(html).not.toContain('ဒုတိယ စာ ။');
+  });
+});
