@@ -1,6 +1,7 @@
 // Backup and restore of a data directory (`npm run tandem -- backup DIR` / `restore DIR`).
 //
-// A backup holds every data file (tandem.json, statements/*.json) byte for byte, plus a manifest
+// A backup holds every data file (tandem.json, statements/*.json, the published edition versions
+// editions/<id>/<locale>/<n>.json) byte for byte, plus a manifest
 // (backup.json) with each file's size and SHA-256, written last: a directory without it is not a
 // finished backup. It may run while the server runs: the server replaces each file by a rename,
 // so every file read is one complete version. Sessions and the session secret are left out: they
@@ -26,6 +27,8 @@ export const RESTORE_MARKER = 'restore-in-progress.json';
 const SETTINGS = 'tandem.json';
 const STATEMENTS = 'statements';
 const SESSIONS = 'sessions.json';
+const EDITIONS = 'editions';
+const EDITION_FILE = /^editions\/[a-z0-9][a-z0-9-]{0,99}\/[A-Za-z0-9][A-Za-z0-9-]{0,99}\/[1-9][0-9]{0,8}\.json$/;
 
 /** A backup or restore that cannot be done; the message says why and names the file. */
 export class BackupError extends Error {
@@ -70,7 +73,26 @@ async function dataFiles(dir: string): Promise<string[]> {
     .filter((entry) => entry.isFile() && entry.name.endsWith('.json') && !entry.name.startsWith('.'))
     .map((entry) => `${STATEMENTS}/${entry.name}`)
     .sort();
-  return [...files, ...statements];
+  return [...files, ...statements, ...(await editionFiles(dir))];
+}
+
+/** Published edition versions: editions/<statement>/<locale>/<n>.json. */
+async function editionFiles(dir: string): Promise<string[]> {
+  const names = async (path: string) =>
+    readdir(path, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return [];
+      throw e;
+    });
+  const files: string[] = [];
+  for (const sid of (await names(join(dir, EDITIONS))).filter((e) => e.isDirectory())) {
+    for (const locale of (await names(join(dir, EDITIONS, sid.name))).filter((e) => e.isDirectory())) {
+      for (const file of await names(join(dir, EDITIONS, sid.name, locale.name))) {
+        const path = `${EDITIONS}/${sid.name}/${locale.name}/${file.name}`;
+        if (file.isFile() && EDITION_FILE.test(path)) files.push(path);
+      }
+    }
+  }
+  return files.sort();
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -134,6 +156,7 @@ export async function restoreDataDir(dataDir: string, sourceDir: string, now: Da
     await cleanUpInterruptedRestore(data);
     for (const [file, bytes] of contents) await writeDurably(onDisk(staging, file), bytes);
     await makeDirectoryDurably(join(staging, STATEMENTS));
+    await makeDirectoryDurably(join(staging, EDITIONS));
     // The server's own checks, on the staged copy: an error names the file in the backup.
     await checkAsStore(staging, source).catch(async (e: unknown) => {
       await rm(staging, { recursive: true, force: true });
@@ -143,11 +166,11 @@ export async function restoreDataDir(dataDir: string, sourceDir: string, now: Da
     const setAside = join(data, `pre-restore-${stamp}`);
     await writeDurably(join(data, RESTORE_MARKER), Buffer.from(serializeJson({ staging, setAside, startedAt: now.toISOString() })));
     await makeDirectoryDurably(setAside);
-    for (const name of [SETTINGS, STATEMENTS, SESSIONS]) {
+    for (const name of [SETTINGS, STATEMENTS, EDITIONS, SESSIONS]) {
       if (existsSync(join(data, name))) await rename(join(data, name), join(setAside, name));
     }
     await syncDirectory(setAside);
-    for (const name of [STATEMENTS, SETTINGS]) await rename(join(staging, name), join(data, name));
+    for (const name of [STATEMENTS, EDITIONS, SETTINGS]) await rename(join(staging, name), join(data, name));
     await syncDirectory(data);
     await rm(join(data, RESTORE_MARKER));
     await rm(staging, { recursive: true, force: true });
@@ -185,7 +208,7 @@ async function readManifest(source: string): Promise<Manifest> {
     files.every(
       (f) =>
         typeof f?.path === 'string' &&
-        (f.path === SETTINGS || /^statements\/[a-z0-9][a-z0-9-]{0,99}\.json$/.test(f.path)) &&
+        (f.path === SETTINGS || /^statements\/[a-z0-9][a-z0-9-]{0,99}\.json$/.test(f.path) || EDITION_FILE.test(f.path)) &&
         Number.isInteger(f.bytes) &&
         typeof f.sha256 === 'string',
     );
@@ -224,6 +247,10 @@ function checkRecords(path: string, file: string, data: unknown): void {
     throw new StoreFileError(path, reason);
   };
   const record = data as Record<string, unknown>;
+  if (file.startsWith(`${EDITIONS}/`)) {
+    if (!Array.isArray(record.segments) || typeof record.version !== 'number') fail('does not hold an edition version');
+    return;
+  }
   if (file === SETTINGS) {
     const accounts = record.accounts;
     if (!Array.isArray(accounts)) return fail('does not hold the settings file\'s "accounts" list');
