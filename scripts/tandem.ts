@@ -4,6 +4,7 @@
 //   npm run tandem -- import FILE.md [--id ID]                                          (a new statement)
 //   npm run tandem -- backup DIR     copies every data file into DIR (new or empty); works while the server runs
 //   npm run tandem -- restore DIR    checks the backup in DIR, then replaces the data files (server stopped)
+//   npm run tandem -- export-site DIR   every published edition as a static website; works while the server runs
 // user, token, import and restore need the server stopped: one process owns a data directory at a time.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,8 @@ const USAGE = `Usage:
   npm run tandem -- token NAME
   npm run tandem -- import FILE.md [--id ID]   (ID defaults to the file name)
   npm run tandem -- backup DIR    (DIR new or empty)
-  npm run tandem -- restore DIR   (server stopped)`;
+  npm run tandem -- restore DIR   (server stopped)
+  npm run tandem -- export-site DIR   (a static website of the published editions; the server may run)`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -78,6 +80,12 @@ async function run(argv: string[]): Promise<number> {
   if (command === 'backup' && sub && positionals.length === 2) {
     const { files } = await backupDataDir(config.dataDir, sub, new Date());
     console.log(`Backed up ${files.length} data file${files.length === 1 ? '' : 's'} from ${config.dataDir} to ${path.resolve(sub)}`);
+    return 0;
+  }
+  if (command === 'export-site' && sub && positionals.length === 2) {
+    const { exportSite } = await import('../server/export-site.js');
+    const { files, written } = await exportSite(config.dataDir, path.resolve(sub));
+    console.log(`Exported ${files} files to ${path.resolve(sub)}; ${written.length} written, ${files - written.length} unchanged`);
     return 0;
   }
   if (command === 'restore' && sub && positionals.length === 2) {
