@@ -14,7 +14,10 @@ const XHTML = 'http://www.w3.org/1999/xhtml';
 
 export function discoveryPages(deps: ServiceDeps): Router {
   const pages = Router();
-  const origin = (req: Request) => `${req.protocol}://${req.get('host')}`;
+  const origin = (req: Request) => {
+    const host = req.get('host') ?? '';
+    return `${req.protocol}://${/^[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?$/.test(host) ? host : 'localhost'}`;
+  };
 
   pages.get('/feed.xml', async (req, res) => {
     const base = origin(req);

@@ -99,7 +99,12 @@ export function editionPages(deps: ServiceDeps, cache: ReaderCache): Router {
   }
 
   const anonymous = (req: Request, res: Response) => ({ tr: res.locals.tr, actor: undefined, csrfHeader: undefined, path: req.path });
-  const absolute = (req: Request) => (path: string) => `${req.protocol}://${req.get('host')}${path}`;
+  /** Absolute URLs (for hreflang alternates) only for a plain host name: a forged Host header gets none. */
+  const hostOf = (req: Request) => {
+    const host = req.get('host') ?? '';
+    return /^[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?$/.test(host) ? host : '';
+  };
+  const absolute = (req: Request) => (hostOf(req) ? (path: string) => `${req.protocol}://${hostOf(req)}${path}` : undefined);
   /** What a version's page shows besides the version: the other editions and the source's revision. */
   const dependsOn = (r: EditionReading) => `${r.latest}|${r.currentSourceRevision}|${JSON.stringify(r.published)}|${r.languages.map((l) => l.tag).join(',')}`;
 
@@ -109,8 +114,8 @@ export function editionPages(deps: ServiceDeps, cache: ReaderCache): Router {
     const published = await publishedEditionsOrNone(deps, sid);
     if (!published[locale]) return next(); // never published: the preview (reader.ts)
     const reading = await readEdition(deps, sid, locale);
-    const links = { ...serverLinks(sid), absolute: absolute(req) };
-    await serve(req, res, `latest|${sid}|${locale}|${req.get('host')}|${dependsOn(reading)}`, 'revalidate', () =>
+    const links: EditionLinks = { ...serverLinks(sid), ...(absolute(req) ? { absolute: absolute(req) } : {}) };
+    await serve(req, res, `latest|${sid}|${locale}|${req.protocol}://${hostOf(req)}|${dependsOn(reading)}`, 'revalidate', () =>
       renderView('version', { ...anonymous(req, res), ...versionModel(reading, res.locals.tr, links, { latestUrl: true }) }),
     );
   });
