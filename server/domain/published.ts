@@ -10,6 +10,8 @@ import type { PublishedText, Translation } from './types.js';
 export function publishedOf(t: Translation | undefined): PublishedText | undefined {
   if (!t) return undefined;
   if (t.published) return t.published;
+  // Approved now: the current text is the approved one.
+  if (t.status === 'approved') return { text: t.text, revision: t.revision, at: t.updatedAt, sourceHash: t.sourceHash };
   const history = t.history ?? [];
   for (let i = history.length - 1; i >= 0; i -= 1) {
     const entry = history[i]!;
