@@ -49,7 +49,7 @@ const reviewForm = z.object({
 });
 const restoreForm = z.object({ revision, baseRevision: revision });
 
-type Ref = { sid: string; locale: string; segmentId: string };
+interface Ref { sid: string; locale: string; segmentId: string }
 
 export function workPages(deps: ServiceDeps): Router {
   const pages = Router();
