@@ -74,13 +74,40 @@ export async function siteFiles(deps: ServiceDeps, i18n: I18n): Promise<Map<stri
         for (let n = 1; n <= latest; n += 1) {
           const reading = onlyPublished(await readEdition(deps, sid, locale, n));
           const file = `${sid}/${locale}/v${n}.html`;
-          put(`${ui}/${file}`, await renderView('site/version', { tr, site: site(ui, file), ...versionModel(reading, tr, siteLinks(ui, sid, 3, hasCompare), { latestUrl: false }) }));
+          put(
+            `${ui}/${file}`,
+            await renderView('site/version', {
+              tr,
+              site: site(ui, file),
+              ...versionModel(reading, tr, siteLinks(ui, sid, 3, hasCompare), { latestUrl: false }),
+            }),
+          );
           if (n === latest) {
             const latestFile = `${sid}/${locale}/index.html`;
-            put(`${ui}/${latestFile}`, await renderView('site/version', { tr, site: site(ui, latestFile), ...versionModel(reading, tr, siteLinks(ui, sid, 3, hasCompare), { latestUrl: true }) }));
+            put(
+              `${ui}/${latestFile}`,
+              await renderView('site/version', {
+                tr,
+                site: site(ui, latestFile),
+                ...versionModel(reading, tr, siteLinks(ui, sid, 3, hasCompare), { latestUrl: true }),
+              }),
+            );
             const listFile = `${sid}/${locale}/versions.html`;
-            put(`${ui}/${listFile}`, await renderView('site/versions', { tr, site: site(ui, listFile), ...(await versionsModel(deps, reading, tr, siteLinks(ui, sid, 3, hasCompare))) }));
-            locales.push({ tag: locale, autonym: reading.locale.autonym, dir: reading.locale.direction, href: `${sid}/${locale}/index.html`, published: tr.t('publishing.index.published', { version: tr.number(latest) }) });
+            put(
+              `${ui}/${listFile}`,
+              await renderView('site/versions', {
+                tr,
+                site: site(ui, listFile),
+                ...(await versionsModel(deps, reading, tr, siteLinks(ui, sid, 3, hasCompare))),
+              }),
+            );
+            locales.push({
+              tag: locale,
+              autonym: reading.locale.autonym,
+              dir: reading.locale.direction,
+              href: `${sid}/${locale}/index.html`,
+              published: tr.t('publishing.index.published', { version: tr.number(latest) }),
+            });
           }
         }
       }
@@ -88,13 +115,16 @@ export async function siteFiles(deps: ServiceDeps, i18n: I18n): Promise<Map<stri
       if (compareTags.length >= 2) {
         const edition = await getEdition(deps, sid, compareTags, { published: true });
         const compareFile = `${sid}/compare.html`;
-        put(`${ui}/${compareFile}`, await renderView('site/compare', {
-          tr,
-          site: site(ui, compareFile),
-          title: `${tr.t('compare.title')} · ${statement.title}`,
-          columns: edition.locales.map((l) => ({ tag: l.tag, autonym: l.autonym, dir: l.direction, href: `${l.tag}/index.html` })),
-          groups: groupRows(presentRows(edition.rows, tr, { inCompare: true })),
-        }));
+        put(
+          `${ui}/${compareFile}`,
+          await renderView('site/compare', {
+            tr,
+            site: site(ui, compareFile),
+            title: `${tr.t('compare.title')} · ${statement.title}`,
+            columns: edition.locales.map((l) => ({ tag: l.tag, autonym: l.autonym, dir: l.direction, href: `${l.tag}/index.html` })),
+            groups: groupRows(presentRows(edition.rows, tr, { inCompare: true })),
+          }),
+        );
       }
       index.push({
         title: statement.title,

@@ -58,10 +58,17 @@ export async function publishedRows(b: PublishedBench): Promise<string[]> {
     }
   });
   try {
-    await b.measure(`published edition (my), anonymous, while ${WRITERS} translators each save a draft every ${EVERY_MS} ms`, path, 'published-writes.html', ['class="stamp"']);
+    await b.measure(
+      `published edition (my), anonymous, while ${WRITERS} translators each save a draft every ${EVERY_MS} ms`,
+      path,
+      'published-writes.html',
+      ['class="stamp"'],
+    );
   } finally {
     running = false;
     await Promise.all(writers);
   }
-  return [`published edition rows: ${ok} drafts saved during the second row (and its baseline), ${failed} refused or failed; writers: ${WRITERS} loops on segments ${ids.join(', ')}, one save each per ${EVERY_MS} ms`];
+  return [
+    `published edition rows: ${ok} drafts saved during the second row (and its baseline), ${failed} refused or failed; writers: ${WRITERS} loops on segments ${ids.join(', ')}, one save each per ${EVERY_MS} ms`,
+  ];
 }

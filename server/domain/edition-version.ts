@@ -157,11 +157,13 @@ export function changedSegments(
     const previous = old.get(s.segmentId);
     if (previous && previous.text === s.text && previous.fallback === s.fallback) return [];
     if (!before) return [];
-    return [{
-      segmentId: s.segmentId,
-      before: previous ? plainText(previous.text, previous.placeholders) : '',
-      after: plainText(s.text, s.placeholders),
-      fallback: s.fallback,
-    }];
+    return [
+      {
+        segmentId: s.segmentId,
+        before: previous ? plainText(previous.text, previous.placeholders) : '',
+        after: plainText(s.text, s.placeholders),
+        fallback: s.fallback,
+      },
+    ];
   });
 }

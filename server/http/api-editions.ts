@@ -11,7 +11,10 @@ import { inputOf, sidLocale, validate } from './validate.js';
 
 /** API callers publish as they are (the answer says how much is approved); the page asks first. */
 const publishBody = z.object({
-  note: z.string().max(NOTE_MAX * 2).optional(),
+  note: z
+    .string()
+    .max(NOTE_MAX * 2)
+    .optional(),
   confirmIncomplete: z.boolean().default(true),
 });
 const versionParams = sidLocale.extend({ version: z.coerce.number().int().min(1).max(1_000_000) });

@@ -41,13 +41,7 @@ export async function publishSourceEdition(deps: ServiceDeps, statementId: strin
   return version;
 }
 
-async function decideFromStore(
-  deps: ServiceDeps,
-  statementId: string,
-  locale: string,
-  allowed: boolean,
-  input: PublishInput,
-): Promise<EditionVersion> {
+async function decideFromStore(deps: ServiceDeps, statementId: string, locale: string, allowed: boolean, input: PublishInput): Promise<EditionVersion> {
   const statement = await requireStatement(deps, statementId);
   if (locale !== statement.sourceLocale) await requireLocale(deps, locale);
   const context = {
@@ -113,7 +107,7 @@ export async function readEdition(deps: ServiceDeps, statementId: string, locale
   const source = sourceLocaleInfo();
   return {
     ...reading,
-    locale: locale === source.tag ? source : enabled.find((l) => l.tag === locale) ?? describeLocale({ tag: locale }),
+    locale: locale === source.tag ? source : (enabled.find((l) => l.tag === locale) ?? describeLocale({ tag: locale })),
     source,
     languages: [source, ...enabled],
     published: await deps.store.latestEditionVersions(statementId),

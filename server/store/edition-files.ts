@@ -71,7 +71,7 @@ export async function openEditionFiles(dir: string): Promise<EditionStore> {
 
 function tableOf(editions: Map<string, Map<string, EditionVersion[]>>, sid: string): Map<string, EditionVersion[]> {
   let table = editions.get(sid);
-  if (!table) editions.set(sid, (table = new Map()));
+  if (!table) editions.set(sid, (table = new Map<string, EditionVersion[]>()));
   return table;
 }
 
@@ -81,7 +81,10 @@ async function directories(dir: string): Promise<string[]> {
   } catch {
     return [];
   }
-  return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && SEGMENT.test(e.name)).map((e) => e.name).sort();
+  return (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory() && SEGMENT.test(e.name))
+    .map((e) => e.name)
+    .sort();
 }
 
 async function readJson(path: string): Promise<unknown> {
@@ -100,7 +103,8 @@ async function readJson(path: string): Promise<unknown> {
 
 function checkVersion(path: string, data: unknown, sid: string, locale: string, version: number): EditionVersion {
   const v = data as Partial<EditionVersion> | null;
-  if (!v || typeof v !== 'object' || !Array.isArray(v.segments)) throw new StoreFileError(path, 'does not hold an edition version ("segments" is missing)');
+  if (!v || typeof v !== 'object' || !Array.isArray(v.segments))
+    throw new StoreFileError(path, 'does not hold an edition version ("segments" is missing)');
   if (v.statementId !== sid || v.locale !== locale || v.version !== version) {
     throw new StoreFileError(path, `holds ${String(v.statementId)}/${String(v.locale)} version ${String(v.version)}, not what its path says`);
   }

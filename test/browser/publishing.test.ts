@@ -78,24 +78,27 @@ describe('the exported site, opened from disk', () => {
   it.each([
     ['my', 'my', 'Noto Sans Myanmar'],
     ['km', 'km', 'Noto Sans Khmer'],
-  ] as const)('the %s edition (interface %s) is drawn with %s carried by the export; every link resolves; nothing leaves the folder', async (locale, ui, family) => {
-    const { page, requests } = await newPage();
-    await page.goto(pathToFileURL(path.join(site, ui, SID, locale, 'index.html')).href);
-    const fonts = await fontsOf(page, '#s3 .text');
-    expect(fonts[0]).toMatchObject({ familyName: family, isCustomFont: true });
-    const links = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(links.length).toBeGreaterThan(5);
-    for (const link of links) {
-      const url = new URL(link);
-      expect(url.protocol).toBe('file:');
-      const file = fileURLToPath(url);
-      expect(file.startsWith(site)).toBe(true);
-      expect(existsSync(file) && statSync(file).isFile()).toBe(true);
-    }
-    const outside = requests.filter((r) => !r.startsWith(pathToFileURL(site).href));
-    expect(outside).toEqual([]);
-    expect(requests.some((r) => r.endsWith('.woff2'))).toBe(true);
-  });
+  ] as const)(
+    'the %s edition (interface %s) is drawn with %s carried by the export; every link resolves; nothing leaves the folder',
+    async (locale, ui, family) => {
+      const { page, requests } = await newPage();
+      await page.goto(pathToFileURL(path.join(site, ui, SID, locale, 'index.html')).href);
+      const fonts = await fontsOf(page, '#s3 .text');
+      expect(fonts[0]).toMatchObject({ familyName: family, isCustomFont: true });
+      const links = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+      expect(links.length).toBeGreaterThan(5);
+      for (const link of links) {
+        const url = new URL(link);
+        expect(url.protocol).toBe('file:');
+        const file = fileURLToPath(url);
+        expect(file.startsWith(site)).toBe(true);
+        expect(existsSync(file) && statSync(file).isFile()).toBe(true);
+      }
+      const outside = requests.filter((r) => !r.startsWith(pathToFileURL(site).href));
+      expect(outside).toEqual([]);
+      expect(requests.some((r) => r.endsWith('.woff2'))).toBe(true);
+    },
+  );
 
   it('the compare view and the version list open from disk too', async () => {
     const { page, requests } = await newPage();

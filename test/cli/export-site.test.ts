@@ -22,8 +22,15 @@ beforeAll(async () => {
   const t = await makeApp(dataDir);
   const translator = await t.token('ko', 'translator', ['my', 'km']);
   const editor = await t.token('ed', 'editor', ['my', 'km']);
-  for (const [locale, text] of [['my', 'ပူးတွဲကြေညာချက်'], ['km', 'សេចក្តីថ្លែងការណ៍រួម']] as const) {
-    await request(t.app).put(api().segment(locale, 's1')).set('Authorization', `Bearer ${translator}`).send({ text, baseRevision: 0, action: 'submit', confirmWarnings: true }).expect(200);
+  for (const [locale, text] of [
+    ['my', 'ပူးတွဲကြေညာချက်'],
+    ['km', 'សេចក្តីថ្លែងការណ៍រួម'],
+  ] as const) {
+    await request(t.app)
+      .put(api().segment(locale, 's1'))
+      .set('Authorization', `Bearer ${translator}`)
+      .send({ text, baseRevision: 0, action: 'submit', confirmWarnings: true })
+      .expect(200);
     await request(t.app).post(api().review(locale, 's1')).set('Authorization', `Bearer ${editor}`).send({ decision: 'approve', revision: 1 }).expect(200);
     await request(t.app).post(`/api/v1/statements/${SID}/editions/${locale}`).set('Authorization', `Bearer ${editor}`).send({}).expect(201);
   }
@@ -38,19 +45,38 @@ afterAll(async () => {
 });
 
 const filesOf = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 
 describe('export-site', () => {
   it('runs while the server runs and writes every published edition, version and download', () => {
     expect(firstRun.code).toBe(0);
     const files = filesOf(out);
     for (const ui of ['en', 'my', 'km']) {
-      expect(files).toEqual(expect.arrayContaining([
-        `${ui}/index.html`, `${ui}/${SID}/km/index.html`, `${ui}/${SID}/km/v1.html`, `${ui}/${SID}/km/v2.html`,
-        `${ui}/${SID}/km/versions.html`, `${ui}/${SID}/my/index.html`, `${ui}/${SID}/en/index.html`, `${ui}/${SID}/compare.html`,
-      ]));
+      expect(files).toEqual(
+        expect.arrayContaining([
+          `${ui}/index.html`,
+          `${ui}/${SID}/km/index.html`,
+          `${ui}/${SID}/km/v1.html`,
+          `${ui}/${SID}/km/v2.html`,
+          `${ui}/${SID}/km/versions.html`,
+          `${ui}/${SID}/my/index.html`,
+          `${ui}/${SID}/en/index.html`,
+          `${ui}/${SID}/compare.html`,
+        ]),
+      );
     }
-    expect(files).toEqual(expect.arrayContaining([`downloads/${SID}.km.v2.md`, `downloads/${SID}.km.v2.txt`, `downloads/${SID}.km.v2.html`, 'index.html', 'manifest.json', 'static/tandem.css']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        `downloads/${SID}.km.v2.md`,
+        `downloads/${SID}.km.v2.txt`,
+        `downloads/${SID}.km.v2.html`,
+        'index.html',
+        'manifest.json',
+        'static/tandem.css',
+      ]),
+    );
     expect(files.some((f) => f.startsWith('fonts/') && f.endsWith('.woff2'))).toBe(true);
     expect(readFileSync(path.join(out, 'km', SID, 'km', 'index.html'), 'utf8')).toContain('សេចក្តីថ្លែងការណ៍រួម');
   });
@@ -58,8 +84,17 @@ describe('export-site', () => {
   it('lists every file with its SHA-256 in manifest.json', () => {
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { files: { path: string; sha256: string }[] };
     const listed = manifest.files.map((f) => f.path).sort();
-    expect(listed).toEqual(filesOf(out).filter((f) => f !== 'manifest.json').sort());
-    for (const f of manifest.files) expect(createHash('sha256').update(readFileSync(path.join(out, f.path))).digest('hex')).toBe(f.sha256);
+    expect(listed).toEqual(
+      filesOf(out)
+        .filter((f) => f !== 'manifest.json')
+        .sort(),
+    );
+    for (const f of manifest.files)
+      expect(
+        createHash('sha256')
+          .update(readFileSync(path.join(out, f.path)))
+          .digest('hex'),
+      ).toBe(f.sha256);
   });
 
   it('links only relatively, to files of the export, and carries no script', () => {

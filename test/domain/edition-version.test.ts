@@ -6,10 +6,18 @@ import { segment, statement, translation } from '../builders/domain.js';
 
 const segs = [segment(1, 'Title', { kind: 'title' }), segment(2, '4 January 2022', { kind: 'date' }), segment(3)];
 const st = statement(segs);
-const approved = (n: number, locale: string, text: string) =>
-  ({ ...translation(segs[n - 1]!, locale, 'approved', text), published: { text, revision: 1, at: '2026-01-01T00:00:00.000Z', sourceHash: segs[n - 1]!.sourceHash } });
+const approved = (n: number, locale: string, text: string) => ({
+  ...translation(segs[n - 1]!, locale, 'approved', text),
+  published: { text, revision: 1, at: '2026-01-01T00:00:00.000Z', sourceHash: segs[n - 1]!.sourceHash },
+});
 const context = (over: Partial<PublishContext> = {}): PublishContext => ({
-  statement: st, locale: 'my', translations: [approved(1, 'my', 'ခေါင်းစဉ်')], latestVersion: 0, allowed: true, at: '2026-02-01T00:00:00.000Z', ...over,
+  statement: st,
+  locale: 'my',
+  translations: [approved(1, 'my', 'ခေါင်းစဉ်')],
+  latestVersion: 0,
+  allowed: true,
+  at: '2026-02-01T00:00:00.000Z',
+  ...over,
 });
 
 describe('decidePublish', () => {
@@ -23,8 +31,22 @@ describe('decidePublish', () => {
 
   it('holds the published text or the marked source for every segment, numbered after the latest', () => {
     const v = decidePublish(context({ latestVersion: 2 }), { confirmIncomplete: true, note: '  corrected  ' });
-    expect(v).toMatchObject({ version: 3, sourceRevision: 1, sourceDate: '4 January 2022', approved: 1, total: 3, percentApproved: 33, note: 'corrected', title: 'ခေါင်းစဉ်', titleLang: 'my' });
-    expect(v.segments.map((s) => [s.segmentId, s.text, s.fallback])).toEqual([['s1', 'ခေါင်းစဉ်', false], ['s2', '4 January 2022', true], ['s3', 'Source 3.', true]]);
+    expect(v).toMatchObject({
+      version: 3,
+      sourceRevision: 1,
+      sourceDate: '4 January 2022',
+      approved: 1,
+      total: 3,
+      percentApproved: 33,
+      note: 'corrected',
+      title: 'ခေါင်းစဉ်',
+      titleLang: 'my',
+    });
+    expect(v.segments.map((s) => [s.segmentId, s.text, s.fallback])).toEqual([
+      ['s1', 'ခေါင်းစဉ်', false],
+      ['s2', '4 January 2022', true],
+      ['s3', 'Source 3.', true],
+    ]);
   });
 
   it('publishes the approved text, not a draft written over it', () => {
@@ -39,7 +61,9 @@ describe('decidePublish', () => {
 
 describe('stamps and changes', () => {
   const v1 = decidePublish(context(), { confirmIncomplete: true });
-  const v2 = decidePublish(context({ latestVersion: 1, translations: [approved(1, 'my', 'ခေါင်းစဉ်'), approved(3, 'my', 'စာ')] }), { confirmIncomplete: true });
+  const v2 = decidePublish(context({ latestVersion: 1, translations: [approved(1, 'my', 'ခေါင်းစဉ်'), approved(3, 'my', 'စာ')] }), {
+    confirmIncomplete: true,
+  });
   it('says when a newer version exists and when the source was corrected', () => {
     expect(stampOf(v1, 2, 1)).toMatchObject({ version: 1, newerVersion: 2, sourceCorrected: false });
     expect(stampOf(v2, 2, 2)).toMatchObject({ version: 2, sourceCorrected: true });

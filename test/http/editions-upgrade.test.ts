@@ -41,7 +41,9 @@ describe('an upgraded data directory', () => {
   it('publishes a version holding the approved text, and leaves the old statement file as it was', async () => {
     const token = await t.token('root', 'admin');
     await request(t.app).post(`/api/v1/statements/${SID}/editions/my`).set('Authorization', `Bearer ${token}`).send({}).expect(201);
-    const version = (await request(t.app).get(`/api/v1/statements/${SID}/editions/my/1`).expect(200)).body as { segments: { segmentId: string; text: string }[] };
+    const version = (await request(t.app).get(`/api/v1/statements/${SID}/editions/my/1`).expect(200)).body as {
+      segments: { segmentId: string; text: string }[];
+    };
     expect(version.segments.find((s) => s.segmentId === 's40')?.text).toBe('ပထမ စာ ။');
     const file = `statements/${SID}.json`;
     expect(readFileSync(path.join(dir, file), 'utf8')).toBe(readFileSync(path.join(FIXTURE, file), 'utf8'));

@@ -20,9 +20,16 @@ const renders = () => (t.app.locals.readerCache as ReaderCache).stats().renders;
 
 async function approve(locale: string, segment: string, text: string) {
   const current = (await t.deps.store.getTranslation(SID, locale, segment))?.revision ?? 0;
-  await request(t.app).put(api().segment(locale, segment)).set(as(translator))
-    .send({ text, baseRevision: current, action: 'submit', confirmWarnings: true }).expect(200);
-  await request(t.app).post(api().review(locale, segment)).set(as(editor)).send({ decision: 'approve', revision: current + 1 }).expect(200);
+  await request(t.app)
+    .put(api().segment(locale, segment))
+    .set(as(translator))
+    .send({ text, baseRevision: current, action: 'submit', confirmWarnings: true })
+    .expect(200);
+  await request(t.app)
+    .post(api().review(locale, segment))
+    .set(as(editor))
+    .send({ decision: 'approve', revision: current + 1 })
+    .expect(200);
 }
 async function draft(locale: string, segment: string, text: string) {
   const current = (await t.deps.store.getTranslation(SID, locale, segment))?.revision ?? 0;
@@ -87,17 +94,26 @@ describe('publishing an edition', () => {
     expect(html).not.toMatch(/\bed\b.*published/);
   });
 
-  it('refuses a note that is too long, in the caller\'s language', async () => {
-    const res = await request(t.app).post(editions('km')).set(as(editor)).set('Cookie', 'tandem.lang=km').send({ note: 'x'.repeat(600) }).expect(400);
+  it("refuses a note that is too long, in the caller's language", async () => {
+    const res = await request(t.app)
+      .post(editions('km'))
+      .set(as(editor))
+      .set('Cookie', 'tandem.lang=km')
+      .send({ note: 'x'.repeat(600) })
+      .expect(400);
     expect(res.body.error.message).toContain('៥០០');
   });
 
   it('the API returns the version with every segment: text and fallback', async () => {
-    const res = await request(t.app).get(`${editions('km')}/1`).expect(200);
+    const res = await request(t.app)
+      .get(`${editions('km')}/1`)
+      .expect(200);
     expect(res.body).toMatchObject({ locale: 'km', version: 1, latest: true, sourceCorrected: false });
     expect(res.body.segments[0]).toMatchObject({ segmentId: 's1', text: 'សេចក្តីថ្លែងការណ៍រួម', fallback: false });
     expect(res.body.segments[3]).toMatchObject({ segmentId: 's4', fallback: true });
-    await request(t.app).get(`${editions('km')}/9`).expect(404);
+    await request(t.app)
+      .get(`${editions('km')}/9`)
+      .expect(404);
   });
 
   it('a draft after publishing changes nothing on the published page', async () => {
@@ -109,7 +125,7 @@ describe('publishing an edition', () => {
     expect(before).not.toContain('ទីពីរ។');
   });
 
-  it('version 2 changes nothing on version 1\'s page but one notice linking to the latest', async () => {
+  it("version 2 changes nothing on version 1's page but one notice linking to the latest", async () => {
     const v1Before = (await page(`/s/${SID}/km/v/1`).expect(200)).text;
     expect(v1Before).not.toContain('notice-newer');
     const res = await request(t.app).post(editions('km')).set(as(editor)).send({ note: 'corrected the death toll' }).expect(201);
@@ -134,7 +150,7 @@ describe('publishing an edition', () => {
 });
 
 describe('stamps', () => {
-  it('says language, version, source revision, date and how much is reviewed, in the reader\'s digits', async () => {
+  it("says language, version, source revision, date and how much is reviewed, in the reader's digits", async () => {
     const my = (await page(`/s/${SID}/km/v/1`).set('Cookie', 'tandem.lang=my').expect(200)).text;
     expect(my).toContain('ဗားရှင်း ၁');
     const km = (await page(`/s/${SID}/km/v/2`).set('Cookie', 'tandem.lang=km').expect(200)).text;
@@ -143,7 +159,7 @@ describe('stamps', () => {
     expect(km).toContain('4 January 2022'); // the source's own date line
   });
 
-  it('titles and Open Graph in the edition\'s language, alternates with x-default', async () => {
+  it("titles and Open Graph in the edition's language, alternates with x-default", async () => {
     const html = (await page(`/s/${SID}/km`).expect(200)).text;
     expect(html).toContain('<title>សេចក្តីថ្លែងការណ៍រួម · Tandem</title>');
     expect(html).toContain('<meta property="og:title" content="សេចក្តីថ្លែងការណ៍រួម">');
@@ -189,7 +205,7 @@ describe('speed that does not depend on the work going on', () => {
     expect(renders()).toBe(before + 1);
   });
 
-  it('a logged-in user gets the cached page with their own header, never another user\'s', async () => {
+  it("a logged-in user gets the cached page with their own header, never another user's", async () => {
     const first = await t.login('alice-reader', 'translator', ['my']);
     const second = await t.login('bob-reader', 'translator', ['my']);
     await page(`/s/${SID}/km`).expect(200);
@@ -220,7 +236,11 @@ describe('a source correction', () => {
     expect(html).toContain('notice-corrected');
     expect(html).toContain(`href="/s/${SID}/en" hreflang="en"`);
     expect(html).toContain('1,398 people'); // the version's own fallback text
-    const version = (await request(t.app).get(`${editions('km')}/3`).expect(200)).body;
+    const version = (
+      await request(t.app)
+        .get(`${editions('km')}/3`)
+        .expect(200)
+    ).body;
     expect(version).toMatchObject({ sourceRevision: 1, sourceCorrected: true });
     await request(t.app).post(editions('km')).set(as(admin)).send({}).expect(201);
     const after = (await page(`/s/${SID}/km`).expect(200)).text;
@@ -242,7 +262,7 @@ describe('downloads', () => {
     expect(res.text).toContain('version 2');
   });
 
-  it('plain text has the numbers, in the edition\'s digits, and the stamp', async () => {
+  it("plain text has the numbers, in the edition's digits, and the stamp", async () => {
     const res = await download('txt').expect(200);
     expect(res.text).toMatch(/^១\. .+\n២\. /m);
     expect(res.text).toContain('version 2');
@@ -262,12 +282,13 @@ describe('downloads', () => {
 });
 
 describe('discovery', () => {
-  it('the feed is Atom, well-formed, one entry per version with the edition\'s xml:lang', async () => {
+  it("the feed is Atom, well-formed, one entry per version with the edition's xml:lang", async () => {
     const res = await request(t.app).get('/feed.xml').expect(200);
     expect(res.headers['content-type']).toContain('application/atom+xml');
     const feed = create(res.text).end({ format: 'object' }) as { feed: { '@xmlns': string; entry: { '@xml:lang': string }[] } };
     expect(feed.feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
-    const versions = (await request(t.app).get(editions('km')).expect(200)).body.length + (await request(t.app).get(editions('en')).expect(200)).body.length;
+    const versions =
+      (await request(t.app).get(editions('km')).expect(200)).body.length + (await request(t.app).get(editions('en')).expect(200)).body.length;
     expect(feed.feed.entry).toHaveLength(versions);
     expect(feed.feed.entry.map((e) => e['@xml:lang']).sort()).toContain('km');
   });
@@ -280,13 +301,16 @@ describe('discovery', () => {
   });
 });
 
-describe('the editor\'s pages', () => {
+describe("the editor's pages", () => {
   it('the review queue shows "approved; a change is in progress" with the word diff, and the publish form', async () => {
     const session = await t.login('ed', 'editor', ['my', 'km']);
     await approve('my', 's40', 'ပထမ စာ ။');
     const current = (await t.deps.store.getTranslation(SID, 'my', 's40'))!.revision;
-    await request(t.app).put(api().segment('my', 's40')).set(as(translator))
-      .send({ text: 'ဒုတိယ စာ ။', baseRevision: current, action: 'submit', confirmWarnings: true }).expect(200);
+    await request(t.app)
+      .put(api().segment('my', 's40'))
+      .set(as(translator))
+      .send({ text: 'ဒုတိယ စာ ။', baseRevision: current, action: 'submit', confirmWarnings: true })
+      .expect(200);
     const html = (await session.agent.get(`/review/${SID}/my`).expect(200)).text;
     expect(html).toContain('Approved; a change is in progress');
     expect(html).toMatch(/<del><span class="visually-hidden">[^<]*<\/span>ပထမ<\/del>/);
@@ -301,7 +325,11 @@ describe('the editor\'s pages', () => {
     const refused = await session.agent.post(`/publish/${SID}/my`).type('form').send({ _csrf: session.csrf }).expect(400);
     expect(refused.text).toContain('Confirm that you want to publish anyway');
     expect((await request(t.app).get(editions('my')).expect(200)).body).toEqual([]);
-    const done = await session.agent.post(`/publish/${SID}/my`).type('form').send({ _csrf: session.csrf, confirmIncomplete: 'true', note: 'first' }).expect(303);
+    const done = await session.agent
+      .post(`/publish/${SID}/my`)
+      .type('form')
+      .send({ _csrf: session.csrf, confirmIncomplete: 'true', note: 'first' })
+      .expect(303);
     expect(done.headers.location).toBe(`/s/${SID}/my/v/1`);
     const html = (await page(`/s/${SID}/my`).expect(200)).text;
     expect(html).not.toContain('notice-preview');

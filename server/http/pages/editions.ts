@@ -26,7 +26,12 @@ import { renderView } from '../views.js';
 import { inputOf, sidLocale, validate } from '../validate.js';
 
 const versionParams = sidLocale.extend({ n: z.coerce.number().int().min(1).max(1_000_000) });
-const downloadParams = versionParams.extend({ file: z.string().max(200).regex(/^[a-z0-9-]+\.[A-Za-z0-9-]+\.v[0-9]+\.(md|txt|html)$/) });
+const downloadParams = versionParams.extend({
+  file: z
+    .string()
+    .max(200)
+    .regex(/^[a-z0-9-]+\.[A-Za-z0-9-]+\.v[0-9]+\.(md|txt|html)$/),
+});
 
 /** Links on the server: absolute paths. */
 export function serverLinks(sid: string): EditionLinks {
@@ -44,7 +49,10 @@ export function serverLinks(sid: string): EditionLinks {
 export function versionModel(reading: EditionReading, tr: Translator, links: EditionLinks, options: { latestUrl: boolean }) {
   const { version: v, locale, source } = reading;
   const published = Object.keys(reading.published);
-  const others = reading.languages.filter((l) => l.tag !== locale.tag).slice(0, 2).map((l) => l.tag);
+  const others = reading.languages
+    .filter((l) => l.tag !== locale.tag)
+    .slice(0, 2)
+    .map((l) => l.tag);
   const newer = reading.latest > v.version;
   const corrected = reading.currentSourceRevision > v.sourceRevision;
   return {
@@ -53,10 +61,23 @@ export function versionModel(reading: EditionReading, tr: Translator, links: Edi
     stamp: stampView(v, reading.latest, reading.currentSourceRevision, locale, tr),
     notices: {
       ...(newer
-        ? { newer: { text: tr.t('publishing.notice.newer', { version: tr.number(reading.latest) }), link: tr.t('publishing.notice.newer_link', { version: tr.number(reading.latest) }), href: links.latest(locale.tag) } }
+        ? {
+            newer: {
+              text: tr.t('publishing.notice.newer', { version: tr.number(reading.latest) }),
+              link: tr.t('publishing.notice.newer_link', { version: tr.number(reading.latest) }),
+              href: links.latest(locale.tag),
+            },
+          }
         : {}),
       ...(corrected && locale.tag !== source.tag
-        ? { corrected: { text: tr.t('publishing.notice.corrected'), link: tr.t('publishing.notice.corrected_link'), href: links.latest(source.tag), hreflang: source.tag } }
+        ? {
+            corrected: {
+              text: tr.t('publishing.notice.corrected'),
+              link: tr.t('publishing.notice.corrected_link'),
+              href: links.latest(source.tag),
+              hreflang: source.tag,
+            },
+          }
         : {}),
       ...(v.approved < v.total && locale.tag !== source.tag
         ? { incomplete: tr.t('edition.notice', { approved: tr.number(v.approved), total: tr.number(v.total), percent: tr.percent(v.percentApproved) }) }
@@ -78,9 +99,13 @@ export function versionModel(reading: EditionReading, tr: Translator, links: Edi
       description: descriptionOf(v),
       locale: locale.tag,
       // Alternates join the latest versions of a statement's editions; x-default is the source's.
-      alternates: options.latestUrl && links.absolute
-        ? [...published.map((tag) => ({ hreflang: tag, href: links.absolute!(links.latest(tag)) })), { hreflang: 'x-default', href: links.absolute(links.latest(source.tag)) }]
-        : [],
+      alternates:
+        options.latestUrl && links.absolute
+          ? [
+              ...published.map((tag) => ({ hreflang: tag, href: links.absolute!(links.latest(tag)) })),
+              { hreflang: 'x-default', href: links.absolute(links.latest(source.tag)) },
+            ]
+          : [],
       stylesheet: links.home === '/' ? '/static/css/publishing.css' : undefined,
     }),
   };
@@ -106,7 +131,8 @@ export function editionPages(deps: ServiceDeps, cache: ReaderCache): Router {
   };
   const absolute = (req: Request) => (hostOf(req) ? (path: string) => `${req.protocol}://${hostOf(req)}${path}` : undefined);
   /** What a version's page shows besides the version: the other editions and the source's revision. */
-  const dependsOn = (r: EditionReading) => `${r.latest}|${r.currentSourceRevision}|${JSON.stringify(r.published)}|${r.languages.map((l) => l.tag).join(',')}`;
+  const dependsOn = (r: EditionReading) =>
+    `${r.latest}|${r.currentSourceRevision}|${JSON.stringify(r.published)}|${r.languages.map((l) => l.tag).join(',')}`;
 
   pages.get('/s/:sid/:locale', validate({ params: sidLocale }), async (req, res, next) => {
     const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');

@@ -38,7 +38,11 @@ export async function publishFormModel(
     },
     incomplete:
       readers.published < readers.total
-        ? tr.t('publishing.publish.incomplete', { approved: tr.number(readers.published), total: tr.number(readers.total), percent: tr.percent(readers.percent) })
+        ? tr.t('publishing.publish.incomplete', {
+            approved: tr.number(readers.published),
+            total: tr.number(readers.total),
+            percent: tr.percent(readers.percent),
+          })
         : '',
   };
 }

@@ -124,12 +124,7 @@ export function versionGroups(v: EditionVersion, locale: LocaleInfo, source: Loc
 }
 
 /** One entry of the versions list, with the segments changed since the version before. */
-export function versionListEntry(
-  v: EditionVersion,
-  before: EditionVersion | undefined,
-  tr: Translator,
-  links: EditionLinks,
-) {
+export function versionListEntry(v: EditionVersion, before: EditionVersion | undefined, tr: Translator, links: EditionLinks) {
   return {
     n: tr.number(v.version),
     version: v.version,
