@@ -1,7 +1,6 @@
 // Backup and restore of a data directory (`npm run tandem -- backup DIR` / `restore DIR`).
 //
-// A backup holds every data file (tandem.json, statements/*.json, the published edition versions
-// editions/<id>/<locale>/<n>.json) byte for byte, plus a manifest
+// A backup holds every data file (the list in data-files.ts) byte for byte, plus a manifest
 // (backup.json) with each file's size and SHA-256, written last: a directory without it is not a
 // finished backup. It may run while the server runs: the server replaces each file by a rename,
 // so every file read is one complete version. Sessions and the session secret are left out: they
@@ -20,6 +19,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { STATUSES } from '../domain/types.js';
 import { lockDataDir } from './data-lock.js';
 import { DurableJsonFile, makeDirectoryDurably, serializeJson, StoreFileError, syncDirectory } from './durable-json-file.js';
+import { DATA_ENTRIES, dataFileKind, listDataFiles } from './data-files.js';
 import { openStore } from './lowdb-store.js';
 
 export const MANIFEST = 'backup.json';
@@ -28,7 +28,6 @@ const SETTINGS = 'tandem.json';
 const STATEMENTS = 'statements';
 const SESSIONS = 'sessions.json';
 const EDITIONS = 'editions';
-const EDITION_FILE = /^editions\/[a-z0-9][a-z0-9-]{0,99}\/[A-Za-z0-9][A-Za-z0-9-]{0,99}\/[1-9][0-9]{0,8}\.json$/;
 
 /** A backup or restore that cannot be done; the message says why and names the file. */
 export class BackupError extends Error {
@@ -62,38 +61,8 @@ export function assertNoUnfinishedRestore(dataDir: string): void {
   }
 }
 
-/** The data files of a directory, relative paths with `/`: tandem.json first, then statements. */
-async function dataFiles(dir: string): Promise<string[]> {
-  const files = existsSync(join(dir, SETTINGS)) ? [SETTINGS] : [];
-  const entries = await readdir(join(dir, STATEMENTS), { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return [];
-    throw e;
-  });
-  const statements = entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.json') && !entry.name.startsWith('.'))
-    .map((entry) => `${STATEMENTS}/${entry.name}`)
-    .sort();
-  return [...files, ...statements, ...(await editionFiles(dir))];
-}
-
-/** Published edition versions: editions/<statement>/<locale>/<n>.json. */
-async function editionFiles(dir: string): Promise<string[]> {
-  const names = async (path: string) =>
-    readdir(path, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return [];
-      throw e;
-    });
-  const files: string[] = [];
-  for (const sid of (await names(join(dir, EDITIONS))).filter((e) => e.isDirectory())) {
-    for (const locale of (await names(join(dir, EDITIONS, sid.name))).filter((e) => e.isDirectory())) {
-      for (const file of await names(join(dir, EDITIONS, sid.name, locale.name))) {
-        const path = `${EDITIONS}/${sid.name}/${locale.name}/${file.name}`;
-        if (file.isFile() && EDITION_FILE.test(path)) files.push(path);
-      }
-    }
-  }
-  return files.sort();
-}
+/** The data files of a directory (data-files.ts): tandem.json first. */
+const dataFiles = listDataFiles;
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const onDisk = (dir: string, file: string) => join(dir, ...file.split('/'));
@@ -166,11 +135,13 @@ export async function restoreDataDir(dataDir: string, sourceDir: string, now: Da
     const setAside = join(data, `pre-restore-${stamp}`);
     await writeDurably(join(data, RESTORE_MARKER), Buffer.from(serializeJson({ staging, setAside, startedAt: now.toISOString() })));
     await makeDirectoryDurably(setAside);
-    for (const name of [SETTINGS, STATEMENTS, EDITIONS, SESSIONS]) {
+    for (const name of [...DATA_ENTRIES, SESSIONS]) {
       if (existsSync(join(data, name))) await rename(join(data, name), join(setAside, name));
     }
     await syncDirectory(setAside);
-    for (const name of [STATEMENTS, EDITIONS, SETTINGS]) await rename(join(staging, name), join(data, name));
+    for (const name of DATA_ENTRIES) {
+      if (existsSync(join(staging, name))) await rename(join(staging, name), join(data, name));
+    }
     await syncDirectory(data);
     await rm(join(data, RESTORE_MARKER));
     await rm(staging, { recursive: true, force: true });
@@ -208,7 +179,7 @@ async function readManifest(source: string): Promise<Manifest> {
     files.every(
       (f) =>
         typeof f?.path === 'string' &&
-        (f.path === SETTINGS || /^statements\/[a-z0-9][a-z0-9-]{0,99}\.json$/.test(f.path) || EDITION_FILE.test(f.path)) &&
+        dataFileKind(f.path) !== undefined &&
         Number.isInteger(f.bytes) &&
         typeof f.sha256 === 'string',
     );
@@ -262,6 +233,7 @@ function checkRecords(path: string, file: string, data: unknown): void {
     });
     return;
   }
+  if (dataFileKind(file)?.kind !== 'statement') return;
   const translations = record.translations;
   if (typeof translations !== 'object' || translations === null) return fail('does not hold a "translations" object');
   for (const [locale, table] of Object.entries(translations)) {
