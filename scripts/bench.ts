@@ -25,6 +25,7 @@ import { glossaryBench } from './bench/glossary.js';
 import { summarizeProfile } from './bench/profile.js';
 import { consoleTable, mib, resultsMarkdown, type Measure, type Row } from './bench/report.js';
 import type { CpuShares } from './bench/processes.js';
+import { publishedRows } from './bench/published.js';
 import { bearer, browserSession, seedLocale, standInTranslation, type SourceSegment, type TranslationView } from './bench/seed.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,7 +44,7 @@ const SECONDS = positiveNumber('BENCH_SECONDS', 10);
 const WARMUP_SECONDS = Math.max(1, Math.min(3, Math.round(SECONDS / 5)));
 const CONNECTIONS = Math.round(positiveNumber('BENCH_CONNECTIONS', 10));
 const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br';
-const SCENARIOS = ['edition', 'compare', 'edition-rendered', 'api', 'save', 'glossary'] as const;
+const SCENARIOS = ['edition', 'compare', 'edition-rendered', 'published', 'api', 'save', 'glossary'] as const;
 type ScenarioKey = (typeof SCENARIOS)[number];
 const ONLY = (process.env.BENCH_ONLY ?? SCENARIOS.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
 for (const s of ONLY) if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`BENCH_ONLY: unknown scenario "${s}" (${SCENARIOS.join(', ')})`);
@@ -194,7 +195,7 @@ async function main(): Promise<void> {
   log(`baseline is up on ${baselineBase} (pid ${baselinePid})`);
 
   // The API and save load: as a browser (session cookie, CSRF header on writes) or as a tool.
-  const sessions = AUTH === 'session' && (ONLY.includes('api') || ONLY.includes('save'));
+  const sessions = AUTH === 'session' && (ONLY.includes('api') || ONLY.includes('save') || ONLY.includes('published'));
   const editor = sessions ? await browserSession(base, 'bench-editor', passwords.editor, `/s/${SID}/my`) : bearer(tokens.editor);
   const translator = sessions ? await browserSession(base, 'bench-translator', passwords.translator, `/s/${SID}/my`) : bearer(tokens.translator);
   log(`API and save load authenticates with ${AUTH === 'token' ? 'bearer tokens' : 'browser sessions (cookie; x-csrf-token on writes)'}`);
@@ -238,7 +239,14 @@ async function main(): Promise<void> {
   }
   if (ONLY.includes('edition-rendered')) {
     // A logged-in reader bypasses the page cache: this row measures rendering every time.
-    await getScenario('edition-rendered', 'edition page (my), logged in: rendered each time', `/s/${SID}/my`, editorAuth, 'edition-rendered.html', [approvedMy]);
+    await getScenario('edition-rendered', 'edition page (my), logged in: cached page, own header', `/s/${SID}/my`, editorAuth, 'edition-rendered.html', [approvedMy]);
+  }
+  if (ONLY.includes('published')) {
+    // Published editions (scripts/bench/published.ts): the same page with and without 8 writers.
+    notes.push(...(await publishedRows({
+      base, sid: SID, segments, editorToken: tokens.editor, writer: translatorAuth, log,
+      measure: (label, urlPath, file, mustContain) => getScenario('published', label, urlPath, {}, file, mustContain),
+    })));
   }
   if (ONLY.includes('api')) {
     await getScenario('api', 'translations API (my, editor)', `/api/v1/statements/${SID}/translations/my`, editorAuth, 'translations-my.json', ['"submitted"', '"draft"']);

@@ -6,6 +6,7 @@
 //   npm run tandem -- restore DIR    checks the backup in DIR, then replaces the data files (server stopped)
 //   npm run tandem -- export SID LOCALE --format xliff12|xliff20|po|json [--out FILE]
 //   npm run tandem -- import-translations SID LOCALE FILE --as NAME [--dry-run] [--approve]   (scripts/interchange-cli.ts)
+//   npm run tandem -- export-site DIR   every published edition as a static website; works while the server runs
 // user, token, import and restore need the server stopped: one process owns a data directory at a time.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +28,7 @@ const USAGE = `Usage:
   npm run tandem -- restore DIR   (server stopped)
   npm run tandem -- export SID LOCALE --format xliff12|xliff20|po|json [--out FILE]
   npm run tandem -- import-translations SID LOCALE FILE --as NAME [--format xliff12|xliff20|po] [--dry-run] [--approve]`;
+  npm run tandem -- export-site DIR   (a static website of the published editions; the server may run)`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -96,6 +98,12 @@ async function run(argv: string[]): Promise<number> {
   if (command === 'backup' && sub && positionals.length === 2) {
     const { files } = await backupDataDir(config.dataDir, sub, new Date());
     console.log(`Backed up ${files.length} data file${files.length === 1 ? '' : 's'} from ${config.dataDir} to ${path.resolve(sub)}`);
+    return 0;
+  }
+  if (command === 'export-site' && sub && positionals.length === 2) {
+    const { exportSite } = await import('../server/export-site.js');
+    const { files, written } = await exportSite(config.dataDir, path.resolve(sub));
+    console.log(`Exported ${files} files to ${path.resolve(sub)}; ${written.length} written, ${files - written.length} unchanged`);
     return 0;
   }
   if (command === 'restore' && sub && positionals.length === 2) {

@@ -18,7 +18,10 @@ import { accountPages } from './http/pages/account.js';
 import { adminPages } from './http/pages/admin.js';
 import { statementAdminPages } from './http/pages/statements-admin.js';
 import { readerPages } from './http/pages/reader.js';
-import { publicPageCache } from './http/public-cache.js';
+import { ReaderCache } from './http/public-cache.js';
+import { editionPages } from './http/pages/editions.js';
+import { discoveryPages } from './http/pages/discovery.js';
+import { publishingPages } from './http/pages/publishing.js';
 import { workPages } from './http/pages/work.js';
 import { glossaryPages } from './http/pages/glossary.js';
 import { interchangePages } from './http/pages/interchange.js';
@@ -113,10 +116,14 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use('/api/v1', apiRouter(deps.services));
   app.use(accountPages(deps.services, limits));
-  // Reader pages only: '/' and '/s/...'; every other page has per-user content.
-  app.use(publicPageCache({ version: () => deps.services.store.dataVersion(), isPublic: (p) => p === '/' || p.startsWith('/s/') }));
-  app.use(readerPages(deps.services));
+  // Readers' pages, rendered once and kept compressed under keys naming what each depends on.
+  const readerCache = new ReaderCache();
+  app.locals.readerCache = readerCache; // tests count renders through it
+  app.use(editionPages(deps.services, readerCache));
+  app.use(discoveryPages(deps.services));
+  app.use(readerPages(deps.services, readerCache));
   app.use(workPages(deps.services));
+  app.use(publishingPages(deps.services));
   app.use(glossaryPages(deps.services));
   app.use(interchangePages(deps.services));
   app.use(adminPages(deps.services));

@@ -103,7 +103,23 @@ export interface Translation {
    * reverts the source. Any new save drops it.
    */
   outdated?: { source: string; status: Status };
+  /**
+   * What readers get: the text of the last approved revision, kept while newer work goes on
+   * (draft, submitted, needs_work). Only an approval replaces it. Absent in data written before
+   * it existed: `publishedOf` (domain/published.ts) derives it from the history then.
+   */
+  published?: PublishedText;
   history: HistoryEntry[];
+}
+
+export interface PublishedText {
+  text: string;
+  /** The approved revision. */
+  revision: number;
+  /** When it was approved. */
+  at: string;
+  /** Source hash the approved text was made against. */
+  sourceHash: string;
 }
 
 export type Role = 'admin' | 'editor' | 'translator';
@@ -156,7 +172,8 @@ export type AuditAction =
   | 'statement.import'
   | 'statement.create'
   | 'statement.correct'
-  | 'statement.archive';
+  | 'statement.archive'
+  | 'edition.publish';
 
 export interface LocaleSetting {
   tag: string;

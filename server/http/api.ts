@@ -8,6 +8,7 @@ import { listTranslations, restoreRevision, reviewTranslation, saveTranslation, 
 import type { ServiceDeps } from '../services/deps.js';
 import { aidsApi } from './api-aids.js';
 import { interchangeApi } from './api-interchange.js';
+import { editionsApi } from './api-editions.js';
 import { actorOf } from './auth.js';
 import { presentLocale, presentProgress } from './presenters/api.js';
 import { presentChecks } from './presenters/checks.js';
@@ -102,5 +103,6 @@ export function apiRouter(deps: ServiceDeps): Router {
   api.use(statementsApi(deps)); // create, archive, correct the source (api-statements.ts)
   api.use(aidsApi(deps)); // checks while typing, translation memory, glossary (api-aids.ts)
   api.use(interchangeApi(deps)); // XLIFF, PO and JSON files in and out (api-interchange.ts)
+  api.use(editionsApi(deps)); // published editions (api-editions.ts)
   return api;
 }

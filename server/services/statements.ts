@@ -9,6 +9,7 @@ import type { AuditAction, Statement } from '../domain/types.js';
 import { recordAudit } from './audit.js';
 import type { ServiceDeps } from './deps.js';
 import { forbiddenOrUnauthenticated } from './locales.js';
+import { publishSourceEdition } from './publishing.js';
 
 export interface StatementSummary {
   id: string;
@@ -51,6 +52,21 @@ export async function importStatement(deps: ServiceDeps, id: string, bytes: Uint
   if (!STATEMENT_ID.test(id)) throw new DomainError('invalid_input', 'statement.invalid_id', { id });
   const statement = createStatement(id, segmentMarkdown(decodeStatementSource(bytes)), canonicalTag(sourceLocale));
   return addStatement(deps, null, statement, 'statement.import');
+}
+
+/**
+ * Publishes the source edition of every statement that has none (data written before editions
+ * were published). Returns the ids it published.
+ */
+export async function ensureSourceEditions(deps: ServiceDeps): Promise<string[]> {
+  const published: string[] = [];
+  for (const statement of await deps.store.listStatements()) {
+    const latest = await deps.store.latestEditionVersions(statement.id);
+    if (latest[statement.sourceLocale]) continue;
+    await publishSourceEdition(deps, statement.id);
+    published.push(statement.id);
+  }
+  return published;
 }
 
 /** Imports the statement when it is not there yet (first start). Returns true when imported. */
@@ -97,6 +113,8 @@ async function addStatement(deps: ServiceDeps, actor: Actor | null | undefined, 
     throw e;
   }
   await recordAudit(deps, actor, action, statement.id);
+  // The source language's edition is out as soon as the statement is in.
+  await publishSourceEdition(deps, statement.id);
   return statement;
 }
 

@@ -78,6 +78,7 @@ const translation = exactly<Translation>()(
     keepOriginal: z.boolean().optional(),
     confirmedWarnings: z.array(text).optional(),
     outdated: z.object({ source: text, status }).optional(),
+    published: z.object({ text, revision: count, at: time, sourceHash: text }).optional(),
     history: z.array(historyEntry),
   }),
 );
@@ -120,6 +121,7 @@ const auditEntry = exactly<AuditEntry>()(
       'statement.create',
       'statement.correct',
       'statement.archive',
+      'edition.publish',
     ]),
     target: text,
   }),

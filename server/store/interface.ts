@@ -1,5 +1,6 @@
 // The storage contract the services rely on. Implementations: lowdb (JSON files, default).
 // A second implementation (PostgreSQL) would pass the same contract tests in test/store/.
+import type { EditionVersion } from '../domain/edition-version.js';
 import type { GlossaryEntry } from '../domain/glossary.js';
 import type { Account, AuditEntry, LocaleSetting, Statement, Translation } from '../domain/types.js';
 
@@ -94,11 +95,22 @@ export interface AidsStore {
   approvedRevision(): Promise<number>;
 }
 
+// --- Published editions: immutable versions, in a part of their own (edition-files.ts). ---
+export interface EditionStore {
+  /** Every version of one edition, oldest first (frozen: shared, never to be changed). */
+  listEditionVersions(statementId: string, locale: string): Promise<readonly EditionVersion[]>;
+  getEditionVersion(statementId: string, locale: string, version: number): Promise<EditionVersion | undefined>;
+  /** Latest version number of each published locale of a statement. */
+  latestEditionVersions(statementId: string): Promise<Record<string, number>>;
+  /** Stores a new version durably. Rejects with a 'conflict' DomainError when its number is not the next one. */
+  addEditionVersion(version: EditionVersion): Promise<void>;
+}
+
 export interface DataVersion {
   /** A number that changes whenever any stored data changes (for caches of rendered pages). */
   dataVersion(): number;
 }
 
-export interface Store extends DataVersion, StatementStore, AccountStore, SettingsStore, AidsStore {
+export interface Store extends DataVersion, StatementStore, AccountStore, SettingsStore, AidsStore, EditionStore {
   close(): Promise<void>;
 }

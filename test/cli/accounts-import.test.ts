@@ -45,7 +45,9 @@ describe('npm run tandem', () => {
     expect(bad.stderr).toContain('The file is not UTF-8 text.');
     const store = await openStore(dataDir);
     expect((await store.listStatements()).map((s) => s.id)).toEqual(['joint']);
-    expect((await store.listAudit()).map((a) => a.action)).toEqual(['statement.import']);
+    // The import published the source edition (version 1); the refused file left nothing.
+    expect((await store.listAudit()).map((a) => a.action)).toEqual(['statement.import', 'edition.publish']);
+    expect(await store.latestEditionVersions('joint')).toEqual({ en: 1 });
     await store.close();
   });
 

@@ -17,6 +17,7 @@ import {
   toActor,
 } from '../../server/services/accounts.js';
 import { listAudit } from '../../server/services/audit.js';
+import { publishEdition } from '../../server/services/publishing.js';
 import { saveGlossaryEntry } from '../../server/services/glossary.js';
 import { importTranslations, openInterchange } from '../../server/services/interchange.js';
 import { enableLocale } from '../../server/services/locales.js';
@@ -237,6 +238,24 @@ const RULES: Record<string, Rule> = {
     url: () => `/correct/${SID}`,
     body: () => ({ markdown: `${STATEMENT_BYTES.toString('utf8')}\n\nOne more paragraph.\n` }),
   },
+  // Published editions: editors of the locale and admins publish; everyone reads.
+  'POST /api/v1/statements/:sid/editions/:locale': {
+    expect: row(401, 403, 403, 201, 201, 401, 201),
+    url: () => `/api/v1/statements/${SID}/editions/my`,
+    body: () => ({ note: 'a public note' }),
+  },
+  'GET /api/v1/statements/:sid/editions/:locale': { expect: all(200), url: () => `/api/v1/statements/${SID}/editions/en` },
+  'GET /api/v1/statements/:sid/editions/:locale/:version': { expect: all(200), url: () => `/api/v1/statements/${SID}/editions/en/1` },
+  'POST /publish/:sid/:locale': {
+    expect: row('login', 403, 403, 303, 303, 'login', 303),
+    url: () => `/publish/${SID}/my`,
+    body: () => ({ note: 'from the review queue', confirmIncomplete: 'true' }),
+  },
+  'GET /s/:sid/:locale/v/:n': { expect: all(200), url: () => `/s/${SID}/en/v/1` },
+  'GET /s/:sid/:locale/versions': { expect: all(200), url: () => `/s/${SID}/en/versions` },
+  'GET /s/:sid/:locale/v/:n/:file': { expect: all(200), url: () => `/s/${SID}/en/v/1/${SID}.en.v1.md` },
+  'GET /feed.xml': { expect: all(200) },
+  'GET /sitemap.xml': { expect: all(200) },
 };
 
 // --- A statement to archive, made afresh before each call. ---
@@ -274,6 +293,7 @@ async function snapshot(): Promise<string> {
     setup: (await s.getSetupToken()) ?? null,
     statements,
     translations: await Promise.all(statements.map((x) => s.listAllTranslations(x.id))),
+    editions: await Promise.all(statements.map((x) => s.latestEditionVersions(x.id))),
   });
 }
 
@@ -372,6 +392,7 @@ describe('the services check the table themselves (not only the routes)', () => 
     ['createStatementFromMarkdown', (a) => createStatementFromMarkdown(t.deps, a, { markdown: 'A\n\nB.', sourceLocale: 'en' })],
     ['archiveStatement', (a) => archiveStatement(t.deps, a, SID)],
     ['correctSource', (a) => correctSource(t.deps, a, { statementId: SID, markdown: 'A\n\nB.' })],
+    ['publishEdition', (a) => publishEdition(t.deps, a, { statementId: SID, locale: 'my', confirmIncomplete: true })],
   ];
   it.each(calls)('%s refuses anonymous callers (unauthenticated) and a translator of another locale (forbidden)', async (_name, call) => {
     const before = await snapshot();

@@ -28,6 +28,8 @@ import { keepRemainingOriginal } from '../../services/keep-original.js';
 import { rowAids } from '../presenters/aids.js';
 import { progressView } from '../presenters/edition.js';
 import { localeView, workRows } from '../presenters/work.js';
+import { publishedWork } from '../presenters/published-work.js';
+import { publishFormModel, PUBLISHING_CSS } from './publishing.js';
 import { inputOf, invalidField, segmentInput, revision, sidLocale, sidLocaleSegment, validate } from '../validate.js';
 
 const filterQuery = z.object({
@@ -74,6 +76,7 @@ export function workPages(deps: ServiceDeps): Router {
     const { statement, info, translations } = aids;
     const tr: Translator = res.locals.tr;
     const listed = workRows(statement, translations, tr, (s) => filter === 'all' || filter === 'warnings' || s === filter);
+    const published = publishedWork(translations, locale);
     const shown = filter === 'warnings' ? listed.filter((r) => aids.checks.get(r.id)?.some((c) => c.severity === 'warning')) : listed;
     const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl: `/translate/${sid}/${locale}`, shown: new Set(shown.map((r) => r.id)) });
     res.render('translate', {
@@ -84,7 +87,8 @@ export function workPages(deps: ServiceDeps): Router {
         value: s,
         label: s === 'all' ? tr.t('workspace.all') : s === 'warnings' ? tr.t('aids.filter_warnings') : tr.t(`status.${s}`),
       })),
-      rows: shown.map((row) => ({ ...row, ...rowExtras.get(row.id)! })),
+      rows: shown.map((row) => ({ ...row, ...rowExtras.get(row.id)!, published: published.get(row.id) })),
+      headExtra: PUBLISHING_CSS,
       mayKeepAll: can(actor, 'review', locale) && statement.segments.some((s) => canKeepOriginal(s) && !translations.some((t) => t.segmentId === s.id)),
       mayKeepGlossary: can(actor, 'keep_glossary', locale),
       progress: progressView(localeProgress(statement.segments, translations), tr),
@@ -159,6 +163,7 @@ export function workPages(deps: ServiceDeps): Router {
     const tr: Translator = res.locals.tr;
     const byId = new Map(translations.map((t) => [t.segmentId, t]));
     const rows = workRows(statement, translations, tr, (s) => s === 'submitted');
+    const published = publishedWork(translations, locale);
     const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl: `/review/${sid}/${locale}`, shown: new Set(rows.map((r) => r.id)) });
     res.render('review', {
       statement,
@@ -167,12 +172,15 @@ export function workPages(deps: ServiceDeps): Router {
         ...row,
         ...rowExtras.get(row.id)!,
         own: byId.get(row.id)?.author === actor!.id,
+        published: published.get(row.id),
       })),
       progress: progressView(localeProgress(statement.segments, translations), tr),
       csrf: csrfToken(res.req),
       // "Approved. 12 translations left to review."
       notice: extra.done ? tr.plural(`review.done_${extra.done}`, rows.length) : undefined,
       refusal: extra.refusal,
+      publish: await publishFormModel(deps, actor, statement, locale, translations, tr),
+      headExtra: PUBLISHING_CSS,
     });
   }
 
