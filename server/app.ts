@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { apiRouter } from './http/api.js';
 import { csrfProtection, resolveActor } from './http/auth.js';
 import { errorHandler, notFound } from './http/errors.js';
+import { fontFaces, fontStylesheet } from './http/fonts.js';
 import { interfaceLanguage } from './http/language.js';
 import { createLimits, type RateLimitOptions } from './http/rate-limit.js';
 import { requireWellFormedText } from './http/well-formed.js';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.status(200).type('text').send('ok');
   });
   app.use('/static', express.static(path.join(root, 'public'), { maxAge: '1d' }));
+  app.use(fontFaces(root)); // /fonts/locales.css: the fonts of the enabled locales' scripts
   app.use('/fonts', express.static(path.join(root, 'node_modules', '@fontsource'), { maxAge: '365d', immutable: true }));
 
   app.use(cookieParser());
@@ -95,6 +97,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(resolveActor(deps.services, limits));
   app.use(limits.tokenRate);
   app.use(csrfProtection);
+  app.use(fontStylesheet(deps.services));
 
   app.use('/api/v1', apiRouter(deps.services));
   app.use(accountPages(deps.services, limits));

@@ -141,6 +141,7 @@ export type AuditAction =
   | 'account.enable'
   | 'account.reset_link'
   | 'locale.enable'
+  | 'locale.disable'
   | 'statement.import';
 
 export interface LocaleSetting {
@@ -149,4 +150,6 @@ export interface LocaleSetting {
   nativeName?: string;
   /** An admin may let the single editor of a locale approve their own translations. */
   allowSelfReview?: boolean;
+  /** Disabled by an admin: out of every list and page, its translations kept for its return. */
+  disabled?: boolean;
 }

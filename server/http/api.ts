@@ -1,7 +1,7 @@
 // JSON API /api/v1 (DESIGN.md "HTTP surface"). Thin: validate, call one service, present.
 import { Router } from 'express';
 import { z } from 'zod';
-import { enableLocale, listLocales } from '../services/locales.js';
+import { disableLocale, enableLocale, listLocales } from '../services/locales.js';
 import { getProgress } from '../services/editions.js';
 import { listStatements, requireStatement } from '../services/statements.js';
 import { listTranslations, restoreRevision, reviewTranslation, saveTranslation, toView } from '../services/translations.js';
@@ -10,7 +10,7 @@ import { aidsApi } from './api-aids.js';
 import { actorOf } from './auth.js';
 import { presentLocale, presentProgress } from './presenters/api.js';
 import { presentChecks } from './presenters/checks.js';
-import { inputOf, segmentInput, sidLocale, sidLocaleSegment, statementId, validate } from './validate.js';
+import { inputOf, localeTag, segmentInput, sidLocale, sidLocaleSegment, statementId, validate } from './validate.js';
 
 const TEXT_MAX = 20_000; // transport limit; the service applies the real limit with its own message
 
@@ -99,6 +99,12 @@ export function apiRouter(deps: ServiceDeps): Router {
   api.post('/locales', validate({ body: localeBody }), async (_req, res) => {
     const body = inputOf<z.infer<typeof localeBody>>(res, 'body');
     res.status(201).json(presentLocale(await enableLocale(deps, actorOf(res), body)));
+  });
+
+  // Disabling keeps the locale's translations; POST /locales with its tag brings them back.
+  api.post('/locales/:tag/disable', validate({ params: z.object({ tag: localeTag }) }), async (_req, res) => {
+    const { tag } = inputOf<{ tag: string }>(res, 'params');
+    res.json({ ...presentLocale(await disableLocale(deps, actorOf(res), tag)), disabled: true });
   });
 
   api.use(aidsApi(deps)); // checks while typing, translation memory, glossary (api-aids.ts)
