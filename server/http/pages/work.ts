@@ -27,11 +27,16 @@ import { keepRemainingOriginal } from '../../services/keep-original.js';
 import { rowAids } from '../presenters/aids.js';
 import { progressView } from '../presenters/edition.js';
 import { localeView, workRows } from '../presenters/work.js';
-import { inputOf, segmentInput, revision, sidLocale, sidLocaleSegment, validate } from '../validate.js';
+import { inputOf, segmentId, segmentInput, revision, sidLocale, sidLocaleSegment, validate } from '../validate.js';
+import { planWorkspace, SECTIONS, type SectionKey, type WorkspacePlan } from '../presenters/outline.js';
+import { outlineView } from '../presenters/workspace.js';
 
 const filterQuery = z.object({
   status: z.enum(['all', 'warnings', ...STATUSES]).default('all'),
   kept: z.coerce.number().int().min(0).max(1_000_000).optional(), // after "keep all remaining names"
+  section: z.enum(SECTIONS).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).optional(),
+  seg: segmentId.optional(), // open the section and page holding this segment
 });
 type Filter = Status | 'all' | 'warnings';
 const saveForm = z.object({
@@ -53,28 +58,57 @@ export function workPages(deps: ServiceDeps): Router {
   const pages = Router();
   const guard = [requireLogin];
 
-  async function workspace(res: Response, sid: string, locale: string, filter: Filter, extra: Record<string, unknown> = {}) {
-    // Translator aids (presenters/aids.ts): checks, glossary terms, other languages, next links.
+  /** Where the page is: filter, section, page, or a segment to open at. */
+  interface View {
+    filter: Filter;
+    section?: SectionKey;
+    page?: number;
+    seg?: string;
+  }
+
+  async function workspace(res: Response, sid: string, locale: string, view: View, extra: Record<string, unknown> = {}) {
+    // One section, or one page of at most 25 segments: checks, terms and other languages are
+    // worked out for those alone (presenters/outline.ts), unless the filter is "with warnings".
     const actor = actorOf(res);
-    const aids = await openLocaleWork(deps, actor, { statementId: sid, locale, purpose: 'translate' });
+    const { filter } = view;
+    let plan: WorkspacePlan | undefined;
+    const keepStatus = (st: Status) => filter === 'all' || filter === 'warnings' || st === filter;
+    const aids = await openLocaleWork(deps, actor, {
+      statementId: sid,
+      locale,
+      purpose: 'translate',
+      shown: (statement, translations) => {
+        if (filter === 'warnings') return undefined;
+        plan = planWorkspace(statement, translations, (_id, st) => keepStatus(st), { section: view.section, page: view.page, segment: view.seg });
+        return new Set(plan.shown);
+      },
+    });
     const { statement, info, translations } = aids;
+    if (!plan) {
+      const warned = (id: string) => aids.checks.get(id)?.some((c) => c.severity === 'warning') === true;
+      plan = planWorkspace(statement, translations, (id) => warned(id), { section: view.section, page: view.page, segment: view.seg });
+    }
     const tr: Translator = res.locals.tr;
-    const listed = workRows(statement, translations, tr, (s) => filter === 'all' || filter === 'warnings' || s === filter);
-    const shown = filter === 'warnings' ? listed.filter((r) => aids.checks.get(r.id)?.some((c) => c.severity === 'warning')) : listed;
-    const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl: `/translate/${sid}/${locale}`, shown: new Set(shown.map((r) => r.id)) });
+    const shownIds = new Set(plan.shown);
+    const shown = workRows(statement, translations, tr, () => true, shownIds);
+    const pageUrl = `/translate/${sid}/${locale}`;
+    const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl, shown: shownIds });
     res.render('translate', {
       statement,
       locale: localeView(info),
       filter,
       filters: ['all', 'warnings', ...STATUSES].map((s) => ({
         value: s,
+        href: `${pageUrl}?status=${s}`,
         label: s === 'all' ? tr.t('workspace.all') : s === 'warnings' ? tr.t('aids.filter_warnings') : tr.t(`status.${s}`),
       })),
+      outline: outlineView(plan, tr, pageUrl, filter),
       rows: shown.map((row) => ({ ...row, ...rowExtras.get(row.id)! })),
       mayKeepAll: can(actor, 'review', locale) && statement.segments.some((s) => canKeepOriginal(s) && !translations.some((t) => t.segmentId === s.id)),
       mayKeepGlossary: can(actor, 'keep_glossary', locale),
       progress: progressView(localeProgress(statement.segments, translations), tr),
       csrf: csrfToken(res.req),
+      accountId: actor!.id,
       conflict: undefined,
       ...extra,
     });
@@ -84,7 +118,7 @@ export function workPages(deps: ServiceDeps): Router {
     const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
     const query = inputOf<z.infer<typeof filterQuery>>(res, 'query');
     const kept = query.kept === undefined ? {} : { kept: (res.locals.tr as Translator).plural('aids.keep_all_done', query.kept) };
-    await workspace(res, sid, locale, query.status, kept);
+    await workspace(res, sid, locale, { filter: query.status, section: query.section, page: query.page, seg: query.seg }, kept);
   });
 
   pages.post(
@@ -109,7 +143,7 @@ export function workPages(deps: ServiceDeps): Router {
           const tr: Translator = res.locals.tr;
           const checks = (e.details?.checks as { key: string; params?: Record<string, string | number> }[] | undefined) ?? [];
           const current = (e.details?.current as TranslationView | null | undefined) ?? null;
-          return workspace(res, p.sid, p.locale, 'all', {
+          return workspace(res, p.sid, p.locale, { filter: 'all', seg: p.segmentId }, {
             conflict: {
               segmentId: p.segmentId,
               mine: body.text,
@@ -124,7 +158,9 @@ export function workPages(deps: ServiceDeps): Router {
         }
         throw e;
       }
-      res.redirect(303, `/translate/${p.sid}/${p.locale}#${p.segmentId}`);
+      // Back to the page that holds the segment, with the form's filter kept.
+      const filter = typeof _req.query.status === 'string' && (['all', 'warnings', ...STATUSES] as string[]).includes(_req.query.status) ? _req.query.status : 'all';
+      res.redirect(303, `/translate/${p.sid}/${p.locale}?status=${filter}&seg=${p.segmentId}#${p.segmentId}`);
     },
   );
 
