@@ -10,7 +10,20 @@
   const strings = (document.getElementById('ws-strings') || document.body).dataset;
   // getAttribute: the buttons named "action" shadow the form's own `action` property.
   const actionOf = (form) => new URL(form.getAttribute('action'), location.href).pathname;
-  const pendingKey = (form) => `tandem:pending:${actionOf(form)}`;
+  // Unsent text belongs to one account: its key names the account the page was made for, text of
+  // any other account is dropped unseen, and logging out drops it all (the server also answers the
+  // logout with Clear-Site-Data). Another account on this browser never sees or sends it.
+  const PENDING = 'tandem:pending:';
+  const account = strings.account || '';
+  const pendingKey = (form) => `${PENDING}${account}:${actionOf(form)}`;
+  const dropPending = (keep) => {
+    for (let i = localStorage.length - 1; i >= 0; i -= 1) {
+      const key = localStorage.key(i);
+      if (key && key.startsWith(PENDING) && !(keep && key.startsWith(`${PENDING}${account}:`))) localStorage.removeItem(key);
+    }
+  };
+  dropPending(true);
+  for (const logout of document.querySelectorAll('form[action="/logout"]')) logout.addEventListener('submit', () => dropPending(false));
   const dirty = new Set();
   /** Last checks answer per form: { checks, conversion }. */
   const lastChecks = new Map();

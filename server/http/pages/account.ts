@@ -83,6 +83,8 @@ export function accountPages(deps: ServiceDeps, limits: Limits): Router {
   pages.post('/logout', async (req, res) => {
     await endSession(req);
     res.clearCookie('tandem.sid');
+    // Text a translator typed offline is kept in this browser's storage: it leaves with them.
+    res.set('Clear-Site-Data', '"storage"');
     res.redirect(303, '/');
   });
 
