@@ -247,7 +247,7 @@ describe('the workspace', () => {
     const s3 = section(page, 's3');
     expect(s3).toContain('class="check check-warning" data-check="punctuation"');
     expect(s3).toMatch(/<label class="confirm-warnings"><input type="checkbox" name="confirmWarnings" value="true">/);
-    expect(section(page, 's4')).not.toContain('check-warning');
+    expect(section(page, 's6')).not.toContain('check-warning');
   });
 
   it('shows the other languages: approved text, but not another locale’s draft', () => {
@@ -255,14 +255,14 @@ describe('the workspace', () => {
     expect(page).not.toContain('សេចក្តីព្រាងខ្មែរ');
   });
 
-  it('lists the keyboard shortcuts and links to the next untranslated segment and the next with warnings', () => {
+  it('lists the keyboard shortcuts and links to the next untranslated segment and the next with warnings', async () => {
     expect(page).toContain('<kbd>Ctrl</kbd>+<kbd>Enter</kbd>');
     expect(page).toContain('<kbd>Alt</kbd>+<kbd>N</kbd>');
-    expect(section(page, 's3')).toContain('<a href="#s4" class="next-untranslated">');
-    expect(section(page, 's4')).toContain('<a href="#s3" class="next-warning">');
+    expect(section(page, 's3')).toContain('<a href="#s5" class="next-untranslated">');
+    expect(section(page, 's5')).toContain('<a href="#s3" class="next-warning">');
     // A segment on another page or section: the link opens the page that holds it.
     const heading = (await translatorSession.agent.get(`/translate/${SID}/my?section=heading`).expect(200)).text;
-    expect(section(heading, 's2')).toContain(`<a href="/translate/${SID}/my?seg=s4#s4" class="next-untranslated">`);
+    expect(section(heading, 's2')).toContain(`<a href="/translate/${SID}/my?seg=s5#s5" class="next-untranslated">`);
   });
 
   it('filters the segments with warnings', async () => {

@@ -133,3 +133,15 @@ describe('static files', () => {
     await request(t.app).get('/healthz').expect(200);
   });
 });
+
+describe('a young edition', () => {
+  it('says once that a run of untranslated names is shown as in the original, in the reader’s digits', async () => {
+    const t2 = await makeApp();
+    const page = (await request(t2.app).get(`/s/${SID}/km`).set('Cookie', 'tandem.lang=km').expect(200)).text;
+    expect(page).toContain('ឈ្មោះ ១៩៥ ទាំងនេះ ត្រូវបានបង្ហាញដូចក្នុងច្បាប់ដើម។'); // 195 signatories, Khmer digits
+    expect((page.match(/mark-fallback/g) ?? []).length).toBeLessThan(3); // not 195 badges: only runs of one or two keep theirs
+    const en = (await request(t2.app).get(`/s/${SID}/my`).expect(200)).text;
+    expect(en).toContain('These 195 names are shown as in the original.');
+    await t2.close();
+  });
+});

@@ -12,6 +12,7 @@ import { getProgress } from '../../services/editions.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import type { Translator } from '../../i18n/index.js';
 import { groupRows, presentRows, progressView, switcher } from '../presenters/edition.js';
+import { foldFallbackRuns } from '../presenters/fallback-runs.js';
 import { inputOf, localeTag, sidLocale, statementId, validate } from '../validate.js';
 
 const compareQuery = z.object({
@@ -79,7 +80,8 @@ export function readerPages(deps: ServiceDeps): Router {
       locale: info,
       isSource: locale === edition.source.tag,
       progress: progressView(edition.progress[locale], tr),
-      groups: groupRows(presentRows(edition.rows, tr)),
+      // A run of untranslated segments: one notice for the run, not one mark each (fallback-runs.ts).
+      groups: groupRows(presentRows(edition.rows, tr)).map((g) => ({ ...g, rows: foldFallbackRuns(g.rows, tr) })),
       switcher: switcher(edition, tr, (tag) => `/s/${sid}/${tag}`, [locale]),
       credits: credits.length ? new Intl.ListFormat(tr.lang, { type: 'conjunction' }).format(credits) : '',
       compareHref: `/s/${sid}/compare?langs=${[...new Set([edition.source.tag, locale, ...others])].slice(0, 3).join(',')}`,
