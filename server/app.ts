@@ -10,6 +10,7 @@ import { apiRouter } from './http/api.js';
 import { csrfProtection, resolveActor } from './http/auth.js';
 import { errorHandler, notFound } from './http/errors.js';
 import { fontFaces, fontStylesheet } from './http/fonts.js';
+import { waitingInHeader } from './http/waiting-count.js';
 import { interfaceLanguage } from './http/language.js';
 import { createLimits, type RateLimitOptions } from './http/rate-limit.js';
 import { requireWellFormedText } from './http/well-formed.js';
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(limits.tokenRate);
   app.use(csrfProtection);
   app.use(fontStylesheet(deps.services));
+  app.use(waitingInHeader(deps.services));
 
   app.use('/api/v1', apiRouter(deps.services));
   app.use(accountPages(deps.services, limits));

@@ -13,6 +13,9 @@ import type { ServiceDeps } from '../../services/deps.js';
 import type { Translator } from '../../i18n/index.js';
 import { groupRows, presentRows, progressView, switcher } from '../presenters/edition.js';
 import { foldFallbackRuns } from '../presenters/fallback-runs.js';
+import { waitingView } from '../presenters/waiting.js';
+import { whatIsWaiting } from '../../services/waiting.js';
+import { actorOf } from '../auth.js';
 import { inputOf, localeTag, sidLocale, statementId, validate } from '../validate.js';
 
 const compareQuery = z.object({
@@ -39,7 +42,7 @@ export function readerPages(deps: ServiceDeps): Router {
         };
       }),
     );
-    res.render('statements', { statements });
+    res.render('statements', { statements, waiting: waitingView(await whatIsWaiting(deps, actorOf(res)), locales, tr) });
   });
 
   pages.get('/s/:sid', validate({ params: z.object({ sid: statementId }) }), (_req, res) => {
