@@ -28,7 +28,7 @@ import { rowAids } from '../presenters/aids.js';
 import { progressView } from '../presenters/edition.js';
 import { localeView, workRows } from '../presenters/work.js';
 import { inputOf, segmentId, segmentInput, revision, sidLocale, sidLocaleSegment, validate } from '../validate.js';
-import { planWorkspace, SECTIONS, type SectionKey, type WorkspacePlan } from '../presenters/outline.js';
+import { PAGE_SIZE, planWorkspace, SECTIONS, type SectionKey, type WorkspacePlan } from '../presenters/outline.js';
 import { outlineView } from '../presenters/workspace.js';
 
 const filterQuery = z.object({
@@ -51,6 +51,8 @@ const reviewForm = z.object({
   comment: z.string().max(5000).optional(),
 });
 const restoreForm = z.object({ revision, baseRevision: revision });
+const keepAllForm = z.object({ section: z.enum(['signatory', 'supporter']).optional() });
+const reviewQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).optional() });
 
 type Ref = { sid: string; locale: string; segmentId: string };
 
@@ -105,6 +107,7 @@ export function workPages(deps: ServiceDeps): Router {
       outline: outlineView(plan, tr, pageUrl, filter),
       rows: shown.map((row) => ({ ...row, ...rowExtras.get(row.id)! })),
       mayKeepAll: can(actor, 'review', locale) && statement.segments.some((s) => canKeepOriginal(s) && !translations.some((t) => t.segmentId === s.id)),
+      keepSection: plan.section === 'signatory' || plan.section === 'supporter' ? plan.section : undefined,
       mayKeepGlossary: can(actor, 'keep_glossary', locale),
       progress: progressView(localeProgress(statement.segments, translations), tr),
       csrf: csrfToken(res.req),
@@ -164,15 +167,32 @@ export function workPages(deps: ServiceDeps): Router {
     },
   );
 
-  pages.get('/review/:sid/:locale', ...guard, validate({ params: sidLocale }), async (_req, res) => {
+  pages.get('/review/:sid/:locale', ...guard, validate({ params: sidLocale, query: reviewQuery }), async (_req, res) => {
     const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
+    const { page: asked } = inputOf<z.infer<typeof reviewQuery>>(res, 'query');
     const actor = actorOf(res);
-    const aids = await openLocaleWork(deps, actor, { statementId: sid, locale, purpose: 'review' });
+    // At most 25 submissions a page: checks and aids are worked out for those alone.
+    let paging = { page: 1, pages: 1 };
+    const aids = await openLocaleWork(deps, actor, {
+      statementId: sid,
+      locale,
+      purpose: 'review',
+      shown: (statement, translations) => {
+        const submitted = new Set(translations.filter((t) => t.status === 'submitted').map((t) => t.segmentId));
+        const ids = statement.segments.filter((s) => submitted.has(s.id)).map((s) => s.id);
+        const pages = Math.max(1, Math.ceil(ids.length / PAGE_SIZE));
+        paging = { page: Math.min(asked ?? 1, pages), pages };
+        return new Set(ids.slice((paging.page - 1) * PAGE_SIZE, paging.page * PAGE_SIZE));
+      },
+    });
     const { statement, info, translations } = aids;
     const tr: Translator = res.locals.tr;
     const byId = new Map(translations.map((t) => [t.segmentId, t]));
-    const rows = workRows(statement, translations, tr, (s) => s === 'submitted');
-    const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl: `/review/${sid}/${locale}`, shown: new Set(rows.map((r) => r.id)) });
+    const submitted = statement.segments.filter((s) => byId.get(s.id)?.status === 'submitted').map((s) => s.id);
+    const shownIds = new Set(submitted.slice((paging.page - 1) * PAGE_SIZE, paging.page * PAGE_SIZE));
+    const rows = workRows(statement, translations, tr, (s) => s === 'submitted', shownIds);
+    const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl: `/review/${sid}/${locale}`, shown: shownIds });
+    const pageHref = (n: number) => `/review/${sid}/${locale}${n > 1 ? `?page=${n}` : ''}`;
     res.render('review', {
       statement,
       locale: localeView(info),
@@ -181,6 +201,11 @@ export function workPages(deps: ServiceDeps): Router {
         ...rowExtras.get(row.id)!,
         own: byId.get(row.id)?.author === actor!.id,
       })),
+      outline: {
+        pages: paging.pages > 1 ? Array.from({ length: paging.pages }, (_, i) => ({ n: tr.number(i + 1), href: pageHref(i + 1), current: i + 1 === paging.page })) : [],
+        ...(paging.page > 1 ? { previous: pageHref(paging.page - 1) } : {}),
+        ...(paging.page < paging.pages ? { next: pageHref(paging.page + 1) } : {}),
+      },
       progress: progressView(localeProgress(statement.segments, translations), tr),
       csrf: csrfToken(res.req),
     });
@@ -197,11 +222,13 @@ export function workPages(deps: ServiceDeps): Router {
     },
   );
 
-  // An editor keeps every remaining signatory and supporter name as in the source, at once.
-  pages.post('/keep-original/:sid/:locale', ...guard, validate({ params: sidLocale }), async (_req, res) => {
+  // An editor keeps every remaining signatory and supporter name as in the source, at once; from
+  // the signatories' or the supporters' section, the rest of that section only.
+  pages.post('/keep-original/:sid/:locale', ...guard, validate({ params: sidLocale, body: keepAllForm }), async (_req, res) => {
     const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
-    const { kept } = await keepRemainingOriginal(deps, actorOf(res), { statementId: sid, locale });
-    res.redirect(303, `/translate/${sid}/${locale}?kept=${kept}`);
+    const { section } = inputOf<z.infer<typeof keepAllForm>>(res, 'body');
+    const { kept } = await keepRemainingOriginal(deps, actorOf(res), { statementId: sid, locale, ...(section ? { kinds: [section] } : {}) });
+    res.redirect(303, `/translate/${sid}/${locale}?kept=${kept}${section ? `&section=${section}` : ''}`);
   });
 
   /** Every revision of one segment, each with its difference from the one before. */
