@@ -1,5 +1,5 @@
 // Translators' and editors' pages: workspace, review queue, history. Plain forms work without
-// JavaScript; public/js/workspace.js adds saving in place and keyboard shortcuts.
+// JavaScript; public/js/workspace/ adds saving in place and keyboard shortcuts.
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
