@@ -32,8 +32,11 @@ export interface WorkspacePlan {
   shown: string[];
 }
 
-/** Statuses that wait for the translator: where the workspace opens when nothing else is asked. */
-const WAITING: ReadonlySet<Status> = new Set(['untranslated', 'needs_work', 'outdated', 'draft']);
+/**
+ * What waits for the translator, most pressing first: where the workspace opens when nothing else
+ * is asked (a text an editor sent back before anything untranslated).
+ */
+const WAITING: readonly (readonly Status[])[] = [['needs_work'], ['outdated'], ['untranslated', 'draft']];
 
 export function planWorkspace(
   statement: Statement,
@@ -63,9 +66,10 @@ export function planWorkspace(
   let target = ask.segment && statement.segments.some((s) => s.id === ask.segment) ? ask.segment : undefined;
   let chosen = target ? list.find((s) => s.matching.includes(target!)) : undefined;
   if (!chosen && ask.section) chosen = list.find((s) => s.key === ask.section);
-  if (!chosen && !ask.section) {
+  for (const statuses of ask.section ? [] : WAITING) {
+    if (chosen) break;
     for (const s of list) {
-      const waiting = s.matching.find((id) => WAITING.has(statusOf(id)));
+      const waiting = s.matching.find((id) => statuses.includes(statusOf(id)));
       if (waiting) {
         chosen = s;
         target = ask.page === undefined ? waiting : undefined;
