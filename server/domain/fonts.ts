@@ -9,6 +9,11 @@ export interface ScriptFont {
   package: string;
   /** Weights served: CJK fonts are large, so only the regular weight. */
   weights: readonly number[];
+  /**
+   * Declared in a page only when it shows text in the language: a CJK font is ~100 unicode-range
+   * parts whose rules alone weigh 25 KB compressed, too much for every page's language names.
+   */
+  heavy?: boolean;
 }
 
 export const SCRIPT_FONTS: Readonly<Record<string, ScriptFont>> = {
@@ -16,10 +21,10 @@ export const SCRIPT_FONTS: Readonly<Record<string, ScriptFont>> = {
   Khmr: { family: 'Noto Sans Khmer', package: 'noto-sans-khmer', weights: [400, 700] },
   Thai: { family: 'Noto Sans Thai', package: 'noto-sans-thai', weights: [400, 700] },
   Rohg: { family: 'Noto Sans Hanifi Rohingya', package: 'noto-sans-hanifi-rohingya', weights: [400, 700] },
-  Hans: { family: 'Noto Sans SC', package: 'noto-sans-sc', weights: [400] },
-  Hant: { family: 'Noto Sans TC', package: 'noto-sans-tc', weights: [400] },
-  Jpan: { family: 'Noto Sans JP', package: 'noto-sans-jp', weights: [400] },
-  Kore: { family: 'Noto Sans KR', package: 'noto-sans-kr', weights: [400] },
+  Hans: { family: 'Noto Sans SC', package: 'noto-sans-sc', weights: [400], heavy: true },
+  Hant: { family: 'Noto Sans TC', package: 'noto-sans-tc', weights: [400], heavy: true },
+  Jpan: { family: 'Noto Sans JP', package: 'noto-sans-jp', weights: [400], heavy: true },
+  Kore: { family: 'Noto Sans KR', package: 'noto-sans-kr', weights: [400], heavy: true },
 };
 
 /** Scripts every device draws well with its own fonts. */

@@ -4,7 +4,7 @@
 // a font whose characters the page draws. Latin, Cyrillic and Greek use the device's fonts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Router, type RequestHandler } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import { fontForScript, type ScriptFont } from '../domain/fonts.js';
 import { canonicalTag, describeLocale } from '../domain/locales.js';
 import type { ServiceDeps } from '../services/deps.js';
@@ -75,11 +75,31 @@ export function fontFaces(root: string): Router {
   return router;
 }
 
-/** Gives every page the address of the font stylesheet of the enabled locales (views/partials/head). */
+/**
+ * Gives every page the address of its font stylesheet (views/partials/head): the interface
+ * languages and the enabled languages whose font is light (their names appear in switchers and
+ * lists), plus what a page adds with `showFontsOf` for the languages whose text it shows.
+ */
 export function fontStylesheet(deps: ServiceDeps): RequestHandler {
   return async (_req, res, next) => {
-    const tags = [...new Set([...INTERFACE_TAGS, ...(await enabledLocaleTags(deps))])].sort();
-    res.locals.fontsHref = `/fonts/locales.css?l=${tags.map(encodeURIComponent).join(',')}&v=${VERSION}`;
+    const enabled = await enabledLocaleTags(deps);
+    const tags = new Set([...INTERFACE_TAGS, ...enabled.filter((tag) => !isHeavy(tag))]);
+    res.locals.fontTags = tags;
+    Object.defineProperty(res.locals, 'fontsHref', {
+      enumerable: true,
+      get: () => `/fonts/locales.css?l=${[...tags].sort().map(encodeURIComponent).join(',')}&v=${VERSION}`,
+    });
     next();
   };
+}
+
+/** The page shows text in these languages: their fonts, heavy ones included, are declared too. */
+export function showFontsOf(res: Response, tags: Iterable<string>): void {
+  const set = res.locals.fontTags as Set<string> | undefined;
+  if (set) for (const tag of tags) set.add(tag);
+}
+
+function isHeavy(tag: string): boolean {
+  const font = fontForScript(describeLocale({ tag }).script);
+  return typeof font === 'object' && font.heavy === true;
 }

@@ -65,8 +65,11 @@ describe('GET /s/:sid/:locale', () => {
 
   it('offers a language switcher with autonyms and approved percentages', async () => {
     const res = await request(t.app).get(`/s/${SID}/my`).expect(200);
-    expect(res.text).toMatch(/<a href="\/s\/[^"]+\/km" data-keep-place lang="km" dir="ltr" hreflang="km" >ខ្មែរ <span class="pct"[^>]*>0%<\/span>/);
+    expect(res.text).toMatch(/<a href="\/s\/[^"]+\/km" data-keep-place lang="km" dir="ltr" hreflang="km" ?>ខ្មែរ <span class="pct"[^>]*>0%<\/span>/);
     expect(res.text).toMatch(/aria-current="page">မြန်မာ/);
+    // The current language first; past three languages the others are in a compact menu.
+    expect(res.text).toMatch(/<ul class="first">\s*<li><a [^>]*hreflang="my" aria-current="page">/);
+    expect(res.text).toContain('<summary>2 more languages</summary>');
   });
 
   it.each([

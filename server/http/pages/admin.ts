@@ -13,6 +13,7 @@ import { fontForScript } from '../../domain/fonts.js';
 import type { LocaleInfo } from '../../domain/locales.js';
 import { disableLocale, enableLocale, listDisabledLocales, listLocales } from '../../services/locales.js';
 import { actorOf, csrfToken, requireLogin } from '../auth.js';
+import { showFontsOf } from '../fonts.js';
 import { inputOf, localeTag, validate } from '../validate.js';
 
 const localesField = z
@@ -52,6 +53,7 @@ export function adminPages(deps: ServiceDeps): Router {
     const tr: Translator = res.locals.tr;
     const locales = await listLocales(deps);
     const disabledLocales = await listDisabledLocales(deps, actor);
+    showFontsOf(res, [...locales, ...disabledLocales].map((l) => l.tag)); // every language's name, in its own font
     const fontName = (l: LocaleInfo) => {
       const font = fontForScript(l.script);
       return font === 'device' ? tr.t('languages_admin.device_font') : font?.family;

@@ -16,6 +16,7 @@ import { foldFallbackRuns } from '../presenters/fallback-runs.js';
 import { waitingView } from '../presenters/waiting.js';
 import { whatIsWaiting } from '../../services/waiting.js';
 import { actorOf } from '../auth.js';
+import { showFontsOf } from '../fonts.js';
 import { inputOf, localeTag, sidLocale, statementId, validate } from '../validate.js';
 
 const compareQuery = z.object({
@@ -57,6 +58,7 @@ export function readerPages(deps: ServiceDeps): Router {
       const { langs } = inputOf<{ langs: string[] }>(res, 'query');
       const edition = await getEdition(deps, sid, langs);
       const tr: Translator = res.locals.tr;
+      showFontsOf(res, langs);
       res.render('compare', {
         edition,
         columns: edition.locales.map((l) => ({ tag: l.tag, autonym: l.autonym, dir: l.direction, ...progressView(edition.progress[l.tag], tr) })),
@@ -75,6 +77,7 @@ export function readerPages(deps: ServiceDeps): Router {
     });
     const tr: Translator = res.locals.tr;
     const info = edition.locales[0]!;
+    showFontsOf(res, [locale]);
     const others = edition.available.filter((l) => l.tag !== locale).slice(0, 2).map((l) => l.tag);
     // Pseudonyms only, of those who opted in; never an account name.
     const credits = locale === edition.source.tag ? [] : await editionCredits(deps, sid, locale);

@@ -21,6 +21,7 @@ import {
   type TranslationView,
 } from '../../services/translations.js';
 import { actorOf, csrfToken, requireLogin } from '../auth.js';
+import { showFontsOf } from '../fonts.js';
 import { canKeepOriginal } from '../../services/checks.js';
 import { openLocaleWork } from '../../services/aids.js';
 import { keepRemainingOriginal } from '../../services/keep-original.js';
@@ -95,6 +96,7 @@ export function workPages(deps: ServiceDeps): Router {
     const shown = workRows(statement, translations, tr, () => true, shownIds);
     const pageUrl = `/translate/${sid}/${locale}`;
     const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl, shown: shownIds });
+    showFontsOf(res, [locale, ...[...rowExtras.values()].flatMap((r) => r.others.map((o) => o.tag))]);
     res.render('translate', {
       statement,
       locale: localeView(info),
@@ -193,6 +195,7 @@ export function workPages(deps: ServiceDeps): Router {
     const rows = workRows(statement, translations, tr, (s) => s === 'submitted', shownIds);
     const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl: `/review/${sid}/${locale}`, shown: shownIds });
     const pageHref = (n: number) => `/review/${sid}/${locale}${n > 1 ? `?page=${n}` : ''}`;
+    showFontsOf(res, [locale, ...[...rowExtras.values()].flatMap((r) => r.others.map((o) => o.tag))]);
     res.render('review', {
       statement,
       locale: localeView(info),
@@ -241,6 +244,7 @@ export function workPages(deps: ServiceDeps): Router {
     const tr: Translator = res.locals.tr;
     const revisions = translation?.history ?? [];
     const mayRestore = can(actor, 'review', p.locale);
+    showFontsOf(res, [p.locale]);
     res.render('history', {
       statement,
       locale: localeView(await requireLocale(deps, p.locale)),
