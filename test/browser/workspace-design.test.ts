@@ -30,7 +30,7 @@ import {
 
 /** Chromium DevTools' "Slow 3G" preset (Puppeteer's PredefinedNetworkConditions, same numbers). */
 const SLOW_3G = { offline: false, latency: 2000, downloadThroughput: (500 * 1000) / 8 * 0.8, uploadThroughput: (500 * 1000) / 8 * 0.8 };
-const BUDGET = { compressed: 40_000, uncompressed: 150_000, paintAfterFirstByte: 1500 };
+const BUDGET = { compressed: 40_000, uncompressed: 150_000, paintBeyondLatency: 1500 };
 
 /** One line in each language: its own name, as the admin's table of languages draws it. */
 const EXTRA_LOCALES = ['ksw', 'mnw', 'shn', 'kjp', 'blk', 'rki', 'cnh', 'kac', 'ctd-Latn', 'rhg-Rohg', 'rhg-Latn', 'zh-Hans', 'ja', 'ko'];
@@ -71,10 +71,10 @@ describe('the first workspace view', () => {
           if (!response) return;
           const body = await response.body();
           sizes.set(request.url(), { type: request.resourceType(), wire: (await request.sizes()).responseBodySize, decoded: body.length });
-        })(),
+        })().catch(() => undefined), // a font still arriving when the page is closed: not part of the view
       );
     });
-    await page.goto(workspace(), { waitUntil: 'load' });
+    await page.goto(workspace(), { waitUntil: 'networkidle' });
     await Promise.all(finished);
     const parts = [...sizes.values()].filter((s) => s.type !== 'font');
     const wire = parts.reduce((n, s) => n + s.wire, 0);
@@ -86,7 +86,7 @@ describe('the first workspace view', () => {
     await context.close();
   });
 
-  it('paints within 1.5 s of its first byte on "Slow 3G" (2 s latency, 50 KB/s)', async () => {
+  it('paints within 1.5 s beyond the profile\'s own latency on "Slow 3G" (2 s latency, 50 KB/s)', async () => {
     const { context } = await openContext(tandem);
     const page = await context.newPage();
     await logIn(page, tandem.origin, 'phyu'); // the login page brought the stylesheets into the cache
@@ -101,10 +101,10 @@ describe('the first workspace view', () => {
       return { responseStart: nav.responseStart, responseEnd: nav.responseEnd, fcp: fcp ? fcp.startTime : Number.NaN };
     });
     measured.slow3g = timing;
-    // Nothing can arrive before the profile's 2 s latency has passed: what the page controls is
-    // how soon it paints once its first byte is there (no blocking request, a small document).
+    // The profile delays every response by 2 s: no page can paint before that. The budget is
+    // what the page controls: under 1.5 s beyond it (a small document, nothing blocking).
     expect(timing.fcp).toBeGreaterThan(0);
-    expect(timing.fcp - timing.responseStart).toBeLessThan(BUDGET.paintAfterFirstByte);
+    expect(timing.fcp - SLOW_3G.latency).toBeLessThan(BUDGET.paintBeyondLatency);
     await context.close();
   }, 60_000);
 });
@@ -148,10 +148,21 @@ describe('fonts', () => {
   }, 60_000);
 });
 
+/** Elements reaching past the right edge of the viewport (none when the page fits). */
+const overflowing = (page: Page) =>
+  page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > width + 1)
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}px`);
+  });
+
 async function check(page: Page, name: string) {
+  await keepScreenshot(page, name);
+  if (!(await fitsWidth(page))) expect(await overflowing(page)).toEqual([]);
   expect(await fitsWidth(page)).toBe(true);
   expect(await axeViolations(page, { segments: 5 })).toEqual([]);
-  await keepScreenshot(page, name);
 }
 
 describe.each(UI_LANGUAGES)('in %s', (ui) => {
