@@ -31,7 +31,7 @@ export async function memoryEntries(deps: ServiceDeps, locale: string): Promise<
 
 export async function memoryIndex(deps: ServiceDeps, locale: string): Promise<MemoryIndex> {
   let byLocale = indexes.get(deps.store);
-  if (!byLocale) indexes.set(deps.store, (byLocale = new Map()));
+  if (!byLocale) indexes.set(deps.store, (byLocale = new Map<string, Cached>()));
   const revision = await deps.store.approvedRevision();
   const cached = byLocale.get(locale);
   if (cached && cached.revision === revision) return cached.index;

@@ -55,7 +55,7 @@ const restoreForm = z.object({ revision, baseRevision: revision });
 const keepAllForm = z.object({ section: z.enum(['signatory', 'supporter']).optional() });
 const reviewQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).optional() });
 
-type Ref = { sid: string; locale: string; segmentId: string };
+interface Ref { sid: string; locale: string; segmentId: string }
 
 export function workPages(deps: ServiceDeps): Router {
   const pages = Router();
