@@ -9,7 +9,7 @@ beforeAll(async () => {
   editor = await t.login('khin', 'editor', ['my']);
   // Every name kept as in the original: 217 submissions to review.
   await editor.agent.post(`/keep-original/${SID}/my`).type('form').send({ _csrf: editor.csrf }).expect(303);
-});
+}, 60_000); // 217 saves: seconds on a loaded machine
 afterAll(() => t.close());
 
 it('pages 217 submissions 25 at a time', async () => {
@@ -30,4 +30,4 @@ it('keeps the rest of one section of names as in the original, from that section
   expect(res.headers.location).toBe(`/translate/${SID}/km?kept=22&section=supporter`);
   const kinds = new Set((await t.deps.store.listTranslations(SID, 'km')).map((x) => x.segmentId));
   expect(kinds.size).toBe(22);
-});
+}, 30_000);
