@@ -3,6 +3,7 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
+import { MAX_LOCALE_TAG_LENGTH } from '../domain/locales.js';
 
 export interface Schemas {
   params?: z.ZodType;
@@ -39,7 +40,7 @@ export function inputOf<T>(res: { locals: Record<string, unknown> }, part: 'para
 
 // Shared pieces of schemas.
 export const statementId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/);
-export const localeTag = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/);
+export const localeTag = z.string().min(1).max(MAX_LOCALE_TAG_LENGTH).regex(/^[A-Za-z0-9-]+$/);
 export const segmentId = z.string().regex(/^s[0-9]{1,6}$/);
 export const revision = z.coerce.number().int().min(0).max(1_000_000_000);
 export const sidLocale = z.object({ sid: statementId, locale: localeTag });

@@ -1,11 +1,12 @@
 // Statements and their translations: one JSON file per statement, `<dir>/<id>.json`, so a save
 // rewrites only its own statement's file.
-import { mkdir, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DomainError } from '../domain/errors.js';
 import type { Statement, Translation } from '../domain/types.js';
-import type { DurableJsonFileOptions } from './durable-json-file.js';
+import { makeDataDirectory, type DurableJsonFileOptions } from './durable-json-file.js';
 import type { AidsStore, StatementStore, TranslationUpdate } from './interface.js';
+import { schemaProblem, statementFileSchema } from './file-schemas.js';
 import { newJsonDocument, openJsonDocument, type JsonDocument } from './write-queue.js';
 
 export interface StatementFile {
@@ -23,7 +24,7 @@ export async function openStatementFiles(
   dir: string,
   options: DurableJsonFileOptions,
 ): Promise<StatementStore & Pick<AidsStore, 'approvedRevision'> & { close(): Promise<void> }> {
-  await mkdir(dir, { recursive: true });
+  await makeDataDirectory(dir);
   const files = new Map<string, JsonDocument<StatementFile>>();
   const names = (await readdir(dir, { withFileTypes: true }))
     .filter((entry) => entry.isFile() && entry.name.endsWith('.json') && !entry.name.startsWith('.'))
@@ -167,5 +168,5 @@ function checkStatementFile(data: StatementFile, id: string): string | undefined
   if (typeof data.translations !== 'object' || data.translations === null || Array.isArray(data.translations)) {
     return 'does not hold a "translations" object';
   }
-  return undefined;
+  return schemaProblem(statementFileSchema, data);
 }
