@@ -10,6 +10,8 @@ import { apiRouter } from './http/api.js';
 import { BODY_LIMIT } from './http/body-limit.js';
 import { csrfProtection, resolveActor } from './http/auth.js';
 import { errorHandler, MAX_FORM_FIELDS, notFound } from './http/errors.js';
+import { fontFaces, fontStylesheet } from './http/fonts.js';
+import { waitingInHeader } from './http/waiting-count.js';
 import { interfaceLanguage, translatorFor } from './http/language.js';
 import { createLimits, type RateLimitOptions } from './http/rate-limit.js';
 import { requireUtf8Query, requireWellFormedText, verifyUtf8Form, verifyUtf8Json } from './http/well-formed.js';
@@ -84,6 +86,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.status(200).type('text').send('ok');
   });
   app.use('/static', express.static(path.join(root, 'public'), { maxAge: '1d' }));
+  app.use(fontFaces(root)); // /fonts/locales.css: the fonts of the enabled locales' scripts
   // Font files and their style sheets only: not the packages' package.json, README or licence files.
   const fonts = express.static(path.join(root, 'node_modules', '@fontsource'), { maxAge: '365d', immutable: true });
   app.use('/fonts', (req, res, next) => (FONT_FILE.test(req.path) ? fonts(req, res, next) : next()));
@@ -113,6 +116,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(limits.tokenRate);
   app.use(uploadForm); // the upload form's multipart body, so its _csrf field is checked next
   app.use(csrfProtection);
+  app.use(fontStylesheet(deps.services));
+  app.use(waitingInHeader(deps.services));
 
   app.use('/api/v1', apiRouter(deps.services));
   app.use(accountPages(deps.services, limits));

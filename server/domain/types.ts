@@ -169,6 +169,7 @@ export type AuditAction =
   | 'account.enable'
   | 'account.reset_link'
   | 'locale.enable'
+  | 'locale.disable'
   | 'statement.import'
   | 'statement.create'
   | 'statement.correct'
@@ -181,4 +182,6 @@ export interface LocaleSetting {
   nativeName?: string;
   /** An admin may let the single editor of a locale approve their own translations. */
   allowSelfReview?: boolean;
+  /** Disabled by an admin: out of every list and page, its translations kept for its return. */
+  disabled?: boolean;
 }

@@ -1,7 +1,7 @@
 // JSON API /api/v1 (DESIGN.md "HTTP surface"). Thin: validate, call one service, present.
 import { Router } from 'express';
 import { z } from 'zod';
-import { enableLocale, listLocales } from '../services/locales.js';
+import { disableLocale, enableLocale, listLocales } from '../services/locales.js';
 import { getProgress } from '../services/editions.js';
 import { listStatements, requireStatement } from '../services/statements.js';
 import { listTranslations, restoreRevision, reviewTranslation, saveTranslation, toView } from '../services/translations.js';
@@ -14,7 +14,7 @@ import { presentLocale, presentProgress } from './presenters/api.js';
 import { presentChecks } from './presenters/checks.js';
 import { presentStatement } from './presenters/statements.js';
 import { statementsApi } from './api-statements.js';
-import { inputOf, segmentInput, sidLocale, sidLocaleSegment, statementId, validate } from './validate.js';
+import { inputOf, localeTag, segmentInput, sidLocale, sidLocaleSegment, statementId, validate } from './validate.js';
 
 const TEXT_MAX = 20_000; // transport limit; the service applies the real limit with its own message
 
@@ -101,6 +101,12 @@ export function apiRouter(deps: ServiceDeps): Router {
   });
 
   api.use(statementsApi(deps)); // create, archive, correct the source (api-statements.ts)
+  // Disabling keeps the locale's translations; POST /locales with its tag brings them back.
+  api.post('/locales/:tag/disable', validate({ params: z.object({ tag: localeTag }) }), async (_req, res) => {
+    const { tag } = inputOf<{ tag: string }>(res, 'params');
+    res.json({ ...presentLocale(await disableLocale(deps, actorOf(res), tag)), disabled: true });
+  });
+
   api.use(aidsApi(deps)); // checks while typing, translation memory, glossary (api-aids.ts)
   api.use(interchangeApi(deps)); // XLIFF, PO and JSON files in and out (api-interchange.ts)
   api.use(editionsApi(deps)); // published editions (api-editions.ts)

@@ -1,17 +1,29 @@
-// Use cases for locales: list the enabled ones, enable another (admin).
+// Use cases for locales: list the enabled ones, enable another or disable one (admin).
 import { DomainError } from '../domain/errors.js';
+import { decideDisableLocale, decideEnableLocale, type EnableOutcome } from '../domain/locale-settings.js';
 import { canonicalTag, describeLocale, SOURCE_LOCALE, type LocaleInfo } from '../domain/locales.js';
 import { can, type Actor } from '../domain/permissions.js';
 import type { LocaleSetting, Statement } from '../domain/types.js';
 import { recordAudit } from './audit.js';
 import type { ServiceDeps } from './deps.js';
 
+/** The enabled locales: every public list, switcher and page shows these and no others. */
 export async function listLocales(deps: ServiceDeps): Promise<LocaleInfo[]> {
-  return (await deps.store.listLocales()).map(describeLocale);
+  return (await deps.store.listLocales()).filter((l) => !l.disabled).map(describeLocale);
 }
 
 export async function enabledLocaleTags(deps: ServiceDeps): Promise<string[]> {
-  return (await deps.store.listLocales()).map((l) => l.tag);
+  return (await deps.store.listLocales()).filter((l) => !l.disabled).map((l) => l.tag);
+}
+
+/** Locales an admin has disabled (their translations are kept), for the admin page. */
+export async function listDisabledLocales(deps: ServiceDeps, actor: Actor | undefined): Promise<LocaleInfo[]> {
+  if (!can(actor, 'manage_locales')) throw forbiddenOrUnauthenticated(actor);
+  return (await deps.store.listLocales()).filter((l) => l.disabled).map(describeLocale);
+}
+
+async function storedSetting(deps: ServiceDeps, tag: string) {
+  return (await deps.store.listLocales()).find((l) => l.tag.toLowerCase() === tag.toLowerCase());
 }
 
 /** A statement's source language (English by default), named as its enabled setting names it. */
@@ -31,18 +43,32 @@ export async function requireLocale(deps: ServiceDeps, tag: string, source: bool
   return found;
 }
 
+/**
+ * Enables a locale, enables a disabled one again (its translations come back), or renames an
+ * enabled one; enabling an enabled locale with no new name is refused as a duplicate.
+ */
 export async function enableLocale(
   deps: ServiceDeps,
   actor: Actor | undefined,
   input: { tag: string; nativeName?: string },
-): Promise<LocaleInfo> {
+): Promise<LocaleInfo & { outcome: EnableOutcome }> {
   if (!can(actor, 'manage_locales')) throw forbiddenOrUnauthenticated(actor);
   // Any tag, English too: it is the target of statements written in another language.
   const tag = canonicalTag(input.tag);
-  const nativeName = input.nativeName?.trim() || undefined;
-  await deps.store.putLocale({ tag, ...(nativeName ? { nativeName } : {}) });
-  await recordAudit(deps, actor, 'locale.enable', tag);
-  return describeLocale({ tag, nativeName });
+  const { setting, outcome } = decideEnableLocale(await storedSetting(deps, tag), { tag, nativeName: input.nativeName });
+  await deps.store.putLocale(setting);
+  await recordAudit(deps, actor, 'locale.enable', setting.tag);
+  return { ...describeLocale(setting), outcome };
+}
+
+/** Disables a locale: it leaves every public list and page; its translations are kept. */
+export async function disableLocale(deps: ServiceDeps, actor: Actor | undefined, rawTag: string): Promise<LocaleInfo> {
+  if (!can(actor, 'manage_locales')) throw forbiddenOrUnauthenticated(actor);
+  const tag = canonicalTag(rawTag);
+  const setting = decideDisableLocale(await storedSetting(deps, tag), tag);
+  await deps.store.putLocale(setting);
+  await recordAudit(deps, actor, 'locale.disable', setting.tag);
+  return describeLocale(setting);
 }
 
 /** A locale a statement may be translated into: enabled, and not the statement's own language. */

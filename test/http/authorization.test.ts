@@ -88,6 +88,10 @@ interface Rule {
 
 const seg = `/api/v1/statements/${SID}/translations/my/${SEG}`;
 const exportPath = `/api/v1/statements/${SID}/translations/my/export`;
+/** A locale set up as disabled (to be enabled) or enabled (to be disabled) before each call. */
+const localeState = (tag: string, disabled: boolean) => async () => {
+  await t.deps.store.putLocale({ tag, ...(disabled ? { disabled: true } : {}) });
+};
 
 // --- A glossary entry to change or delete, made afresh before each call; terms never repeat. ---
 let terms = 0;
@@ -104,6 +108,7 @@ const KEEP_GLOSSARY = (ok: number) => row(401, 403, 403, ok, ok, 401, ok);
 const KEEP_GLOSSARY_PAGE = row('login', 403, 403, 303, 303, 'login', 303);
 const RULES: Record<string, Rule> = {
   'GET /healthz': { expect: all(200) },
+  'GET /fonts/locales.css': { expect: all(200), url: () => '/fonts/locales.css?l=my,km,rhg-Rohg' },
   'GET /ui/:lang': { expect: all(303), url: () => '/ui/en?next=%2F' },
   'GET /api/v1/statements': { expect: all(200) },
   'GET /api/v1/statements/:sid': { expect: all(200), url: () => `/api/v1/statements/${SID}` },
@@ -128,7 +133,8 @@ const RULES: Record<string, Rule> = {
     body: async () => ({ revision: (await revisionNow()) - 1, baseRevision: await revisionNow() }),
   },
   'GET /api/v1/locales': { expect: all(200) },
-  'POST /api/v1/locales': { expect: row(401, 403, 403, 403, 403, 401, 201), body: () => ({ tag: 'shn' }) },
+  'POST /api/v1/locales': { expect: row(401, 403, 403, 403, 403, 401, 201), body: () => ({ tag: 'shn' }), prepare: localeState('shn', true) },
+  'POST /api/v1/locales/:tag/disable': { expect: row(401, 403, 403, 403, 403, 401, 200), url: () => '/api/v1/locales/shn/disable', prepare: localeState('shn', false) },
   'GET /login': { expect: all(200) },
   'POST /login': { expect: all(401), body: () => ({ name: 'mya', password: 'not the password at all' }) },
   'POST /logout': { expect: all(303), fresh: true },
@@ -190,7 +196,8 @@ const RULES: Record<string, Rule> = {
     url: () => `/admin/accounts/${spare.id}/enable`,
     prepare: setSpareDisabled(true),
   },
-  'POST /admin/locales': { expect: row('login', 403, 403, 403, 403, 'login', 303), body: () => ({ tag: 'mnw' }) },
+  'POST /admin/locales': { expect: row('login', 403, 403, 403, 403, 'login', 303), body: () => ({ tag: 'mnw' }), prepare: localeState('mnw', true) },
+  'POST /admin/locales/:tag/disable': { expect: row('login', 403, 403, 403, 403, 'login', 303), url: () => '/admin/locales/mnw/disable', prepare: localeState('mnw', false) },
   'GET /admin/audit': { expect: row('login', 403, 403, 403, 403, 'login', 200) },
   // Translator aids (quality checks, translation memory, glossary, names kept as in the source).
   'POST /api/v1/statements/:sid/translations/:locale/:segmentId/checks': { expect: LOCALE_TEAM, url: () => `${seg}/checks`, body: () => ({ text: 'စာ' }) },

@@ -2,6 +2,7 @@
 // permanent link, the list of versions with what changed, and each version's downloads. Every
 // page is rendered once per interface language and kept compressed (public-cache.ts); a locale
 // never published falls through to its preview (reader.ts).
+import { showFontsOf } from '../fonts.js';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Translator } from '../../i18n/index.js';
@@ -119,11 +120,11 @@ export function editionPages(deps: ServiceDeps, cache: ReaderCache): Router {
     const tr: Translator = res.locals.tr;
     const page = await cache.page(`${tr.lang}\u0000${key}`, render);
     const actor = actorOf(res);
-    const nav = actor ? await renderView('partials/account-nav', { tr, actor, csrfHeader: res.locals.csrfHeader }) : undefined;
+    const nav = actor ? await renderView('partials/account-nav', { tr, actor, csrfHeader: res.locals.csrfHeader, waitingCount: res.locals.waitingCount as string | undefined }) : undefined;
     sendPage(req, res, page, policy, nav);
   }
 
-  const anonymous = (req: Request, res: Response) => ({ tr: res.locals.tr, actor: undefined, csrfHeader: undefined, path: req.path });
+  const anonymous = (req: Request, res: Response) => ({ tr: res.locals.tr, actor: undefined, csrfHeader: undefined, path: req.path, fontsHref: res.locals.fontsHref as string | undefined });
   /** Absolute URLs (for hreflang alternates) only for a plain host name: a forged Host header gets none. */
   const hostOf = (req: Request) => {
     const host = req.get('host') ?? '';
@@ -140,6 +141,7 @@ export function editionPages(deps: ServiceDeps, cache: ReaderCache): Router {
     const published = await publishedEditionsOrNone(deps, sid);
     if (!published[locale]) return next(); // never published: the preview (reader.ts)
     const reading = await readEdition(deps, sid, locale);
+    showFontsOf(res, [locale]);
     const links: EditionLinks = { ...serverLinks(sid), ...(absolute(req) ? { absolute: absolute(req) } : {}) };
     await serve(req, res, `latest|${sid}|${locale}|${req.protocol}://${hostOf(req)}|${dependsOn(reading)}`, 'revalidate', () =>
       renderView('version', { ...anonymous(req, res), ...versionModel(reading, res.locals.tr, links, { latestUrl: true }) }),
@@ -149,6 +151,7 @@ export function editionPages(deps: ServiceDeps, cache: ReaderCache): Router {
   pages.get('/s/:sid/:locale/v/:n', validate({ params: versionParams }), async (req, res) => {
     const { sid, locale, n } = inputOf<{ sid: string; locale: string; n: number }>(res, 'params');
     const reading = await readEdition(deps, sid, locale, n);
+    showFontsOf(res, [locale]);
     await serve(req, res, `v|${sid}|${locale}|${n}|${dependsOn(reading)}`, 'immutable', () =>
       renderView('version', { ...anonymous(req, res), ...versionModel(reading, res.locals.tr, serverLinks(sid), { latestUrl: false }) }),
     );
@@ -157,6 +160,7 @@ export function editionPages(deps: ServiceDeps, cache: ReaderCache): Router {
   pages.get('/s/:sid/:locale/versions', validate({ params: sidLocale }), async (req, res) => {
     const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
     const reading = await readEdition(deps, sid, locale);
+    showFontsOf(res, [locale]);
     await serve(req, res, `versions|${sid}|${locale}|${dependsOn(reading)}`, 'revalidate', async () =>
       renderView('versions', { ...anonymous(req, res), ...(await versionsModel(deps, reading, res.locals.tr, serverLinks(sid))) }),
     );

@@ -17,6 +17,10 @@ import { renderView } from '../views.js';
 import { actorOf } from '../auth.js';
 import { publishedEditions } from '../../services/publishing.js';
 import { createHash } from 'node:crypto';
+import { foldFallbackRuns } from '../presenters/fallback-runs.js';
+import { waitingView } from '../presenters/waiting.js';
+import { whatIsWaiting } from '../../services/waiting.js';
+import { showFontsOf } from '../fonts.js';
 import { inputOf, localeTag, sidLocale, statementId, validate } from '../validate.js';
 
 const compareQuery = z.object({
@@ -35,10 +39,10 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
     const tr: Translator = res.locals.tr;
     const page = await cache.page(`${tr.lang}\u0000${key}`, render);
     const actor = actorOf(res);
-    const nav = actor ? await renderView('partials/account-nav', { tr, actor, csrfHeader: res.locals.csrfHeader }) : undefined;
+    const nav = actor ? await renderView('partials/account-nav', { tr, actor, csrfHeader: res.locals.csrfHeader, waitingCount: res.locals.waitingCount as string | undefined }) : undefined;
     sendPage(req, res, page, 'revalidate', nav);
   }
-  const anonymous = (req: Request, res: Response) => ({ tr: res.locals.tr, actor: undefined, csrfHeader: undefined, path: req.originalUrl });
+  const anonymous = (req: Request, res: Response) => ({ tr: res.locals.tr, actor: undefined, csrfHeader: undefined, path: req.originalUrl, fontsHref: res.locals.fontsHref as string | undefined });
   /** Approved text of any statement, the statement's published versions and the enabled locales. */
   const previewDeps = async (sid: string) =>
     `${await deps.store.approvedRevision()}|${JSON.stringify(await publishedEditions(deps, sid))}|${(await listLocales(deps)).map((l) => l.tag).join(',')}`;
@@ -69,7 +73,7 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
       }),
     );
     // Logged-in users see work links in the list: their page is their own.
-    if (actorOf(res)) return void res.render('statements', { statements });
+    if (actorOf(res)) return void res.render('statements', { statements, waiting: waitingView(await whatIsWaiting(deps, actorOf(res)), locales, tr) });
     const key = `index|${createHash('sha256').update(JSON.stringify(statements)).digest('base64url')}`;
     await serve(req, res, key, () => renderView('statements', { ...anonymous(req, res), statements }));
   });
@@ -85,6 +89,7 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
     async (req, res) => {
       const { sid } = inputOf<{ sid: string }>(res, 'params');
       const { langs } = inputOf<{ langs: string[] }>(res, 'query');
+      showFontsOf(res, langs);
       const key = `compare|${sid}|${langs.join(',')}|${await previewDeps(sid)}`;
       await serve(req, res, key, async () => {
         // Each column shows its latest published version, or its approved text marked as a preview.
@@ -124,6 +129,7 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
       });
       const tr: Translator = res.locals.tr;
       const info = edition.locales[0]!;
+      showFontsOf(res, [locale]);
       const others = edition.available.filter((l) => l.tag !== locale).slice(0, 2).map((l) => l.tag);
       const title = editionTitle(edition, 0);
       return renderView('edition', {
@@ -134,7 +140,8 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
         isSource: locale === edition.source.tag,
         preview: locale !== edition.source.tag,
         progress: { ...progressView(edition.progress[locale], tr), notice: readersNotice(edition, locale, tr) },
-        groups: groupRows(presentRows(edition.rows, tr)),
+        // A run of untranslated segments: one notice for the run, not one mark each (fallback-runs.ts).
+        groups: groupRows(presentRows(edition.rows, tr)).map((g) => ({ ...g, rows: foldFallbackRuns(g.rows, tr) })),
         switcher: switcher(edition, tr, (tag) => `/s/${sid}/${tag}`, [locale]),
         credits: credits.length ? new Intl.ListFormat(tr.lang, { type: 'conjunction' }).format(credits) : '',
         compareHref: `/s/${sid}/compare?langs=${[...new Set([edition.source.tag, locale, ...others])].slice(0, 3).join(',')}`,
