@@ -27,7 +27,7 @@ const USAGE = `Usage:
   npm run tandem -- backup DIR    (DIR new or empty)
   npm run tandem -- restore DIR   (server stopped)
   npm run tandem -- export SID LOCALE --format xliff12|xliff20|po|json [--out FILE]
-  npm run tandem -- import-translations SID LOCALE FILE --as NAME [--format xliff12|xliff20|po] [--dry-run] [--approve]`;
+  npm run tandem -- import-translations SID LOCALE FILE --as NAME [--format xliff12|xliff20|po] [--dry-run] [--approve]
   npm run tandem -- export-site DIR   (a static website of the published editions; the server may run)`;
 
 async function readStdin(): Promise<string> {

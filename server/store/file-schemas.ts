@@ -122,6 +122,7 @@ const auditEntry = exactly<AuditEntry>()(
       'statement.correct',
       'statement.archive',
       'edition.publish',
+      'locale.disable',
     ]),
     target: text,
   }),

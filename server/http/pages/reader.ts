@@ -120,7 +120,7 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
   pages.get('/s/:sid/:locale', validate({ params: sidLocale }), async (req, res) => {
     const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
     // Pseudonyms only, of those who opted in; never an account name.
-    const credits = locale === SOURCE_LOCALE ? [] : await editionCredits(deps, sid, locale).catch(() => []);
+    const credits = await editionCredits(deps, sid, locale).catch(() => []); // none for the source: nobody translates it
     const key = `preview|${sid}|${locale}|${await previewDeps(sid).catch(() => '')}|${credits.join(',')}`;
     await serve(req, res, key, async () => {
       const edition = await getEdition(deps, sid, [locale]).catch((e: unknown) => {
