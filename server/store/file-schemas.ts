@@ -117,6 +117,7 @@ const auditEntry = exactly<AuditEntry>()(
       'account.enable',
       'account.reset_link',
       'locale.enable',
+      'locale.disable',
       'statement.import',
       'statement.create',
       'statement.correct',
@@ -134,7 +135,7 @@ export const settingsFileSchema = z.object({
   accounts: z.array(account),
   tokens: z.array(exactly<ApiToken>()(z.object({ hash: text, accountId: text, createdAt: time }))),
   setupToken: exactly<SetupToken>()(z.object({ hash: text, expiresAt: time })).nullable(),
-  locales: z.array(exactly<LocaleSetting>()(z.object({ tag: text, nativeName: text.optional(), allowSelfReview: z.boolean().optional() }))),
+  locales: z.array(exactly<LocaleSetting>()(z.object({ tag: text, nativeName: text.optional(), allowSelfReview: z.boolean().optional(), disabled: z.boolean().optional() }))),
   audit: z.array(auditEntry).optional(),
 });
 
