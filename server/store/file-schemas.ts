@@ -123,7 +123,6 @@ const auditEntry = exactly<AuditEntry>()(
       'statement.correct',
       'statement.archive',
       'edition.publish',
-      'locale.disable',
     ]),
     target: text,
   }),
