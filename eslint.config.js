@@ -60,6 +60,11 @@ export default tseslint.config(
     languageOptions: { sourceType: 'script', globals: globals.browser },
   },
   {
+    // The translator workspace's script is ES modules (public/js/workspace/, loaded with type="module").
+    files: ['public/js/workspace/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: globals.browser },
+  },
+  {
     files: ['*.js'],
     languageOptions: { globals: globals.node },
   },

@@ -7,4 +7,6 @@ export default {
   transform: { '^.+\\.ts$': swc },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
+  // An upper bound, not a wait: a test on a busy two-core machine may need more than jest's 5 s.
+  testTimeout: 30_000,
 };

@@ -5,7 +5,7 @@
 //
 // Environment: BENCH_SECONDS (per measurement, default 10), BENCH_CONNECTIONS (default 10),
 // BENCH_ACCEPT_ENCODING (default "gzip, deflate, br", what browsers send), BENCH_ONLY
-// (comma-separated: edition,compare,api,save,glossary), BENCH_PROFILE=1 (CPU profile of the server),
+// (comma-separated: edition,compare,edition-rendered,workspace,api,save,glossary), BENCH_PROFILE=1 (CPU profile of the server),
 // BENCH_KEEP=1 (keep the temporary directories), BENCH_RESULTS (output file, default
 // bench/RESULTS.md; "-" writes none), BENCH_AUTH (how the API and save load logs in: "session",
 // the default, a browser's cookie and CSRF token; or "token", API bearer tokens, which the server
@@ -25,6 +25,8 @@ import { glossaryBench } from './bench/glossary.js';
 import { summarizeProfile } from './bench/profile.js';
 import { consoleTable, mib, resultsMarkdown, type Measure, type Row } from './bench/report.js';
 import type { CpuShares } from './bench/processes.js';
+import { publishedRows } from './bench/published.js';
+import { workspaceWeight, WORKSPACE_BUDGET } from './bench/workspace-weight.js';
 import { bearer, browserSession, seedLocale, standInTranslation, type SourceSegment, type TranslationView } from './bench/seed.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,7 +45,7 @@ const SECONDS = positiveNumber('BENCH_SECONDS', 10);
 const WARMUP_SECONDS = Math.max(1, Math.min(3, Math.round(SECONDS / 5)));
 const CONNECTIONS = Math.round(positiveNumber('BENCH_CONNECTIONS', 10));
 const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br';
-const SCENARIOS = ['edition', 'compare', 'edition-rendered', 'api', 'save', 'glossary'] as const;
+const SCENARIOS = ['edition', 'compare', 'edition-rendered', 'published', 'workspace', 'api', 'save', 'glossary'] as const;
 type ScenarioKey = (typeof SCENARIOS)[number];
 const ONLY = (process.env.BENCH_ONLY ?? SCENARIOS.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
 for (const s of ONLY) if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`BENCH_ONLY: unknown scenario "${s}" (${SCENARIOS.join(', ')})`);
@@ -194,7 +196,7 @@ async function main(): Promise<void> {
   log(`baseline is up on ${baselineBase} (pid ${baselinePid})`);
 
   // The API and save load: as a browser (session cookie, CSRF header on writes) or as a tool.
-  const sessions = AUTH === 'session' && (ONLY.includes('api') || ONLY.includes('save'));
+  const sessions = AUTH === 'session' && (ONLY.includes('api') || ONLY.includes('save') || ONLY.includes('published') || ONLY.includes('workspace'));
   const editor = sessions ? await browserSession(base, 'bench-editor', passwords.editor, `/s/${SID}/my`) : bearer(tokens.editor);
   const translator = sessions ? await browserSession(base, 'bench-translator', passwords.translator, `/s/${SID}/my`) : bearer(tokens.translator);
   log(`API and save load authenticates with ${AUTH === 'token' ? 'bearer tokens' : 'browser sessions (cookie; x-csrf-token on writes)'}`);
@@ -238,7 +240,21 @@ async function main(): Promise<void> {
   }
   if (ONLY.includes('edition-rendered')) {
     // A logged-in reader bypasses the page cache: this row measures rendering every time.
-    await getScenario('edition-rendered', 'edition page (my), logged in: rendered each time', `/s/${SID}/my`, editorAuth, 'edition-rendered.html', [approvedMy]);
+    await getScenario('edition-rendered', 'edition page (my), logged in: cached page, own header', `/s/${SID}/my`, editorAuth, 'edition-rendered.html', [approvedMy]);
+  }
+  if (ONLY.includes('published')) {
+    // Published editions (scripts/bench/published.ts): the same page with and without 8 writers.
+    notes.push(...(await publishedRows({
+      base, sid: SID, segments, editorToken: tokens.editor, writer: translatorAuth, log,
+      measure: (label, urlPath, file, mustContain) => getScenario('published', label, urlPath, {}, file, mustContain),
+    })));
+  }
+  if (ONLY.includes('workspace')) {
+    // The translator's first view: its weight against the budget (bench/workspace-weight.ts), then its throughput.
+    const weight = await workspaceWeight(base, `/translate/${SID}/my`, translator.read, ACCEPT_ENCODING);
+    const within = weight.compressed < WORKSPACE_BUDGET.compressed && weight.uncompressed < WORKSPACE_BUDGET.uncompressed;
+    notes.push(`workspace first view: ${weight.compressed} bytes compressed, ${weight.uncompressed} uncompressed (${weight.files.length} files, fonts aside): ${within ? 'within' : 'OVER'} the budget of 40 KB / 150 KB`);
+    await getScenario('workspace', 'translator workspace (my), first view', `/translate/${SID}/my`, translator.read, 'workspace.html', ['save-form']);
   }
   if (ONLY.includes('api')) {
     await getScenario('api', 'translations API (my, editor)', `/api/v1/statements/${SID}/translations/my`, editorAuth, 'translations-my.json', ['"submitted"', '"draft"']);

@@ -10,15 +10,24 @@ import { apiRouter } from './http/api.js';
 import { BODY_LIMIT } from './http/body-limit.js';
 import { csrfProtection, resolveActor } from './http/auth.js';
 import { errorHandler, MAX_FORM_FIELDS, notFound } from './http/errors.js';
+import { fontFaces, fontStylesheet } from './http/fonts.js';
+import { waitingInHeader } from './http/waiting-count.js';
 import { interfaceLanguage, translatorFor } from './http/language.js';
 import { createLimits, type RateLimitOptions } from './http/rate-limit.js';
 import { requireUtf8Query, requireWellFormedText, verifyUtf8Form, verifyUtf8Json } from './http/well-formed.js';
+import { statementSourceBodies } from './http/statement-bodies.js';
 import { accountPages } from './http/pages/account.js';
 import { adminPages } from './http/pages/admin.js';
+import { statementAdminPages } from './http/pages/statements-admin.js';
 import { readerPages } from './http/pages/reader.js';
-import { publicPageCache } from './http/public-cache.js';
+import { ReaderCache } from './http/public-cache.js';
+import { editionPages } from './http/pages/editions.js';
+import { discoveryPages } from './http/pages/discovery.js';
+import { publishingPages } from './http/pages/publishing.js';
 import { workPages } from './http/pages/work.js';
 import { glossaryPages } from './http/pages/glossary.js';
+import { interchangePages } from './http/pages/interchange.js';
+import { importBody, uploadForm } from './http/interchange-body.js';
 import type { I18n } from './i18n/index.js';
 import type { ServiceDeps } from './services/deps.js';
 
@@ -77,6 +86,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.status(200).type('text').send('ok');
   });
   app.use('/static', express.static(path.join(root, 'public'), { maxAge: '1d' }));
+  app.use(fontFaces(root)); // /fonts/locales.css: the fonts of the enabled locales' scripts
   // Font files and their style sheets only: not the packages' package.json, README or licence files.
   const fonts = express.static(path.join(root, 'node_modules', '@fontsource'), { maxAge: '365d', immutable: true });
   app.use('/fonts', (req, res, next) => (FONT_FILE.test(req.path) ? fonts(req, res, next) : next()));
@@ -97,21 +107,32 @@ export function createApp(deps: AppDeps): express.Express {
       cookie: { httpOnly: true, sameSite: 'lax', secure: deps.trustProxy ? 'auto' : false, maxAge: 14 * 24 * 3600_000 },
     }),
   );
+  app.use(importBody); // a translation file as the body of an API import: 5 MB, that route only
+  app.use(statementSourceBodies); // statement sources: up to 1 MiB, and file uploads
   app.use(express.json({ limit: BODY_LIMIT, verify: verifyUtf8Json }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: MAX_FORM_FIELDS, verify: verifyUtf8Form }));
   app.use(requireWellFormedText);
   app.use(resolveActor(deps.services, limits));
   app.use(limits.tokenRate);
+  app.use(uploadForm); // the upload form's multipart body, so its _csrf field is checked next
   app.use(csrfProtection);
+  app.use(fontStylesheet(deps.services));
+  app.use(waitingInHeader(deps.services));
 
   app.use('/api/v1', apiRouter(deps.services));
   app.use(accountPages(deps.services, limits));
-  // Reader pages only: '/' and '/s/...'; every other page has per-user content.
-  app.use(publicPageCache({ version: () => deps.services.store.dataVersion(), isPublic: (p) => p === '/' || p.startsWith('/s/') }));
-  app.use(readerPages(deps.services));
+  // Readers' pages, rendered once and kept compressed under keys naming what each depends on.
+  const readerCache = new ReaderCache();
+  app.locals.readerCache = readerCache; // tests count renders through it
+  app.use(editionPages(deps.services, readerCache));
+  app.use(discoveryPages(deps.services));
+  app.use(readerPages(deps.services, readerCache));
   app.use(workPages(deps.services));
+  app.use(publishingPages(deps.services));
   app.use(glossaryPages(deps.services));
+  app.use(interchangePages(deps.services));
   app.use(adminPages(deps.services));
+  app.use(statementAdminPages(deps.services));
   app.use(notFound);
   app.use(errorHandler(log, (req) => translatorFor(deps.i18n, req)));
   return app;

@@ -9,7 +9,7 @@ import { loadI18n } from './i18n/index.js';
 import { beginSetup } from './services/accounts.js';
 import type { ServiceDeps } from './services/deps.js';
 import { bcryptHasher, randomToken } from './services/passwords.js';
-import { ensureStatement } from './services/statements.js';
+import { ensureSourceEditions, ensureStatement } from './services/statements.js';
 import { assertNoUnfinishedRestore } from './store/backup.js';
 import { lockDataDir } from './store/data-lock.js';
 import { openStore } from './store/lowdb-store.js';
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   const services = await openServices(config.dataDir);
   for (const id of await importShippedStatements(services)) console.log(`Imported statement ${id}`);
+  for (const id of await ensureSourceEditions(services)) console.log(`Published the source edition of ${id}`);
   const app = createApp({
     services,
     i18n: await loadI18n(path.join(root, 'locales')),

@@ -166,7 +166,7 @@ const hiddenCsrf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.
 /**
  * Logs in as a browser does (GET /login for the form's CSRF token, POST /login), then reads the
  * new session's CSRF token from a page: a browser's API calls send the cookie, and writes add
- * the token as `x-csrf-token` (public/js/workspace.js).
+ * the token as `x-csrf-token` (public/js/workspace/saving.js).
  */
 export async function browserSession(base: string, name: string, password: string, page: string): Promise<Credentials> {
   const form = await request(`${base}/login`);

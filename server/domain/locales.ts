@@ -1,6 +1,7 @@
 // Locales: any valid BCP 47 tag. Names and direction come from Intl (ICU), with fallbacks for the
 // languages of Myanmar that Node's ICU has no data for.
 import { DomainError } from './errors.js';
+import { knownLanguage } from './locale-names.js';
 import type { LocaleSetting } from './types.js';
 
 export type Direction = 'ltr' | 'rtl';
@@ -32,25 +33,6 @@ const RTL_SCRIPTS = new Set([
 
 /** Scripts with their own digits that readers expect in numbers (CLDR defaults to Latin for Khmer). */
 const NATIVE_DIGITS: Record<string, string> = { Mymr: 'mymr', Khmr: 'khmr' };
-
-/** English names for languages of Myanmar that ICU does not name. */
-const ENGLISH_NAMES: Record<string, string> = {
-  ksw: "S'gaw Karen",
-  pwo: 'Western Pwo Karen',
-  kjp: 'Eastern Pwo Karen',
-  mnw: 'Mon',
-  cnh: 'Hakha Chin',
-  ctd: 'Tedim Chin',
-  blk: "Pa'O",
-  kvq: 'Geba Karen',
-  kyu: 'Western Kayah',
-  eky: 'Eastern Kayah',
-  tcz: 'Thado Chin',
-  csh: 'Asho Chin',
-  rki: 'Rakhine',
-  pll: 'Shwe Palaung',
-  rbb: 'Rumai Palaung',
-};
 
 /**
  * The longest language tag Tandem takes, both to enable a locale and in the addresses of its
@@ -120,13 +102,17 @@ const described = new Map<string, LocaleInfo>();
 function describe(setting: LocaleSetting): LocaleInfo {
   const { tag } = setting;
   const language = new Intl.Locale(tag).language;
-  const englishName = displayName(tag, 'en') ?? ENGLISH_NAMES[language] ?? tag;
+  const script = scriptOf(tag);
+  // Our table (locale-names.ts) before ICU for the autonym: ICU falls back to English for some
+  // languages it knows the code of (kac, rhg), which a reader of the language would not look for.
+  const known = knownLanguage(language, script);
+  const englishName = displayName(tag, 'en') ?? known?.englishName ?? tag;
   return {
     tag,
-    autonym: setting.nativeName?.trim() || displayName(tag, tag) || englishName,
+    autonym: setting.nativeName?.trim() || known?.autonym || displayName(tag, tag) || englishName,
     englishName,
     direction: directionOf(tag),
-    script: scriptOf(tag),
+    script,
     numberingSystem: numberingSystemOf(tag),
   };
 }

@@ -6,20 +6,24 @@ export type Action =
   | 'read_work' // drafts, submissions, history, other locales' work in progress
   | 'translate'
   | 'review'
+  | 'publish' // publish a version of a locale's edition
   | 'keep_glossary' // add, change, delete and import a locale's glossary
   | 'manage_locales'
   | 'manage_accounts'
-  | 'manage_statements'
+  | 'manage_statements' // create and archive statements
+  | 'correct_source' // upload a corrected source: admins, and editors granted the statement's source locale
   | 'edit_own_account'; // own password and public pseudonym
 
 const TABLE: Record<Action, { roles: readonly Role[]; localeScoped: boolean }> = {
   read_work: { roles: ['translator', 'editor', 'admin'], localeScoped: true },
   translate: { roles: ['translator', 'editor', 'admin'], localeScoped: true },
   review: { roles: ['editor', 'admin'], localeScoped: true },
+  publish: { roles: ['editor', 'admin'], localeScoped: true },
   keep_glossary: { roles: ['editor', 'admin'], localeScoped: true },
   manage_locales: { roles: ['admin'], localeScoped: false },
   manage_accounts: { roles: ['admin'], localeScoped: false },
   manage_statements: { roles: ['admin'], localeScoped: false },
+  correct_source: { roles: ['editor', 'admin'], localeScoped: true },
   edit_own_account: { roles: ['translator', 'editor', 'admin'], localeScoped: false },
 };
 

@@ -36,14 +36,14 @@ export function decodeStatementSource(bytes: Uint8Array): string {
 export function segmentMarkdown(markdown: string): ParsedBlock[] {
   const src = markdown.replace(/^\uFEFF/, '');
   if (src.trim() === '') throw new DomainError('import_failed', 'import.empty');
-  const raw = joinPageBreaks(collectBlocks(md.parse(src, {})));
+  const raw = gatherNameLines(joinPageBreaks(splitLabelLines(collectBlocks(md.parse(src, {})))));
   const blocks = classify(raw.filter((block) => render(block.inline).source !== ''));
   if (blocks.length === 0) throw new DomainError('import_failed', 'import.no_blocks');
   return blocks;
 }
 
 /** Inline content reduced to what a segment keeps: text and link boundaries. */
-type Inline = { type: 'text'; text: string } | { type: 'open'; href: string } | { type: 'close' };
+type Inline = { type: 'text'; text: string } | { type: 'open'; href: string } | { type: 'close' } | { type: 'break' };
 
 interface RawBlock {
   role: 'heading' | 'paragraph' | 'item';
@@ -56,6 +56,8 @@ interface RawBlock {
   openAt: number;
   closeAt: number;
   followedByList: boolean;
+  /** A short line ending in a colon that opens a section of names or addresses ("Signed by:"). */
+  label?: boolean;
 }
 
 function collectBlocks(tokens: Token[]): RawBlock[] {
@@ -108,7 +110,7 @@ function toInline(children: Token[]): Inline[] {
         break;
       case 'softbreak':
       case 'hardbreak':
-        out.push({ type: 'text', text: ' ' });
+        out.push({ type: 'break' }); // a space, unless it ends a label line (splitLabelLines)
         break;
       case 'link_open': {
         const href = String(child.attrGet('href') ?? '');
@@ -151,8 +153,8 @@ function render(inline: Inline[]): { source: string; placeholders: Placeholder[]
     pending = '';
   };
   for (const part of inline) {
-    if (part.type === 'text') {
-      pending += part.text;
+    if (part.type === 'text' || part.type === 'break') {
+      pending += part.type === 'text' ? part.text : ' ';
       continue;
     }
     flush();
@@ -170,7 +172,7 @@ function render(inline: Inline[]): { source: string; placeholders: Placeholder[]
 }
 
 function textOf(block: RawBlock): string {
-  return block.inline.map((part) => (part.type === 'text' ? part.text : '')).join('').trim();
+  return block.inline.map((part) => (part.type === 'text' ? part.text : part.type === 'break' ? ' ' : '')).join('').trim();
 }
 
 /** Ends mid-sentence: a letter, digit or comma, not a full stop, colon, ။ or ។. */
@@ -211,31 +213,105 @@ function joinPageBreaks(blocks: RawBlock[]): RawBlock[] {
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const DATE = new RegExp(`^(?:\\d{1,2} (?:${MONTHS}) \\d{4}|(?:${MONTHS}) \\d{1,2}, \\d{4}|\\d{4}-\\d{2}-\\d{2})$`);
+/** In any language: a short line with a year in any digits (၂၀၂၄, ២០២៤, 2024), right after the title. */
+const SHORT_DATED = /^(?=.{1,40}$).*(?<!\p{Nd})\p{Nd}{4}(?!\p{Nd})/u;
 
-/** A list's items take their kind from the label of the section they are in (source is English). */
-const SECTION_KINDS: Array<[RegExp, SegmentKind]> = [
-  [/contact/i, 'contact'],
-  [/\bsign(?:ed|ator)/i, 'signatory'],
-  [/\b(?:support|endors)/i, 'supporter'],
-];
+/** Colons: Latin and full-width, and Khmer's own ៖. */
+const LABEL_END = /[:：៖]$/u;
+const MAX_LABEL_LENGTH = 100;
+const isLabelText = (text: string) => text.length <= MAX_LABEL_LENGTH && LABEL_END.test(text);
+
+/** Sentence ends: a name or an address has none (an abbreviation like "Inc." aside). */
+const SENTENCE_END = /(?:[။។៕!?？！؟]|[\p{L}\p{M}]{5,}\.)$/u;
+const MAX_NAME_LENGTH = 120;
+const isNameLine = (text: string) => text !== '' && text.length <= MAX_NAME_LENGTH && !SENTENCE_END.test(text) && !LABEL_END.test(text);
+
+/** Something to reach a person by: an e-mail address, a web address or a telephone number. */
+const ADDRESS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+\.\p{L}|https?:\/\/|www\.|\+?\p{Nd}[\p{Nd} ().-]{6,}\p{Nd}/u;
+
+/**
+ * A paragraph whose first line is a label ("ဆက်သွယ်ရန်:" followed, without a blank line, by lines
+ * of names and addresses) is the label and one item per line.
+ */
+function splitLabelLines(blocks: RawBlock[]): RawBlock[] {
+  return blocks.flatMap((block) => {
+    if (block.role !== 'paragraph' || !block.topLevel) return [block];
+    const lines: Inline[][] = [[]];
+    for (const part of block.inline) {
+      if (part.type === 'break') lines.push([]);
+      else lines.at(-1)!.push(part);
+    }
+    const text = (inline: Inline[]) => inline.map((p) => (p.type === 'text' ? p.text : '')).join('').trim();
+    if (lines.length < 2 || !isLabelText(text(lines[0]!))) return [block];
+    const label: RawBlock = { ...block, inline: lines[0]!, label: true, followedByList: false };
+    const items = lines.slice(1).filter((line) => text(line) !== '').map(
+      (inline): RawBlock => ({ role: 'item', inline, topLevel: false, openAt: block.openAt, closeAt: block.closeAt, followedByList: false }),
+    );
+    return [label, ...items];
+  });
+}
+
+/**
+ * A label followed by short paragraphs of names (one per line, blank lines between them): those
+ * paragraphs are the items of the label's section, like a list.
+ */
+function gatherNameLines(blocks: RawBlock[]): RawBlock[] {
+  const out = blocks.map((block) => ({ ...block }));
+  out.forEach((block, i) => {
+    if (i === 0 || block.role !== 'paragraph' || !block.topLevel || block.followedByList || block.label) return;
+    if (!isLabelText(textOf(block))) return;
+    let j = i + 1;
+    while (j < out.length && out[j]!.role === 'paragraph' && out[j]!.topLevel && isNameLine(textOf(out[j]!))) {
+      out[j] = { ...out[j]!, role: 'item' };
+      j++;
+    }
+    if (j > i + 1) block.label = true;
+  });
+  return out;
+}
+
+/**
+ * The kind of a section's items, from their structure only (never from the label's words, so it
+ * works in any language): addresses make contacts; the first list of names is the signatories,
+ * a later one the supporters; anything else stays paragraphs.
+ */
+function sectionKind(items: string[], namesSeen: number): SegmentKind {
+  if (items.some((text) => ADDRESS.test(text))) return 'contact';
+  const names = items.filter(isNameLine).length;
+  if (items.length > 0 && names >= items.length * 0.75) return namesSeen === 0 ? 'signatory' : 'supporter';
+  return 'paragraph';
+}
 
 function classify(blocks: RawBlock[]): ParsedBlock[] {
-  // Set by each heading, so every list under "Signed by:" is signatories even when the parser
-  // split the list in several.
-  let sectionKind: SegmentKind | undefined;
+  const isLabel = (block: RawBlock) =>
+    block.label === true || (block.role === 'paragraph' && block.topLevel && block.followedByList && isLabelText(textOf(block)));
+  const kinds: SegmentKind[] = blocks.map((block, index) => {
+    const text = textOf(block);
+    if (index === 0 && block.role !== 'item') return 'title';
+    if (block.role === 'heading' || isLabel(block)) return 'heading';
+    if (block.role === 'item') return 'paragraph'; // decided per section below
+    if (DATE.test(text) || (index === 1 && SHORT_DATED.test(text))) return 'date';
+    return 'paragraph';
+  });
+  // A section runs from a heading or label to the next one, so every list under "Signed by:" is
+  // signatories even when the parser split the list in several.
+  let namesSeen = 0;
+  let start = 0;
+  while (start < blocks.length) {
+    let end = start + 1;
+    while (end < blocks.length && kinds[end] !== 'heading') end++;
+    const opensSection = kinds[start] === 'heading';
+    const items = blocks.map((b, i) => i).filter((i) => i > start && i < end && blocks[i]!.role === 'item');
+    if (opensSection && items.length > 0) {
+      const kind = sectionKind(items.map((i) => textOf(blocks[i]!)), namesSeen);
+      if (kind === 'signatory' || kind === 'supporter') namesSeen++;
+      for (const i of items) kinds[i] = kind;
+    }
+    start = end;
+  }
   return blocks.map((block, index) => {
     const { source, placeholders } = render(block.inline);
-    const text = textOf(block);
-    // A paragraph ending in ':' directly followed by a list labels that list ("Signed by:").
-    const isLabel = block.role === 'paragraph' && block.topLevel && block.followedByList && /[:：]$/.test(text);
-    let kind: SegmentKind;
-    if (index === 0 && block.role !== 'item') kind = 'title';
-    else if (block.role === 'heading' || isLabel) kind = 'heading';
-    else if (block.role === 'item') kind = sectionKind ?? 'paragraph';
-    else if (DATE.test(text)) kind = 'date';
-    else kind = 'paragraph';
-    if (kind === 'heading') sectionKind = SECTION_KINDS.find(([pattern]) => pattern.test(text))?.[1];
-    const parsed: ParsedBlock = { kind, source, placeholders };
+    const parsed: ParsedBlock = { kind: kinds[index]!, source, placeholders };
     if (block.listNumber !== undefined) parsed.listNumber = block.listNumber;
     return parsed;
   });

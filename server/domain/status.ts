@@ -7,7 +7,9 @@ export type StatusAction =
   | { type: 'submit' }
   | { type: 'approve'; reviewerIsAuthor: boolean; selfReviewAllowed: boolean }
   | { type: 'request_changes' }
-  | { type: 'source_changed' };
+  | { type: 'source_changed' }
+  /** A correction gave the source back the text this translation was made against. */
+  | { type: 'source_reverted'; before: Status };
 
 /** Statuses that count as translated for progress: offered for review or better. */
 export const TRANSLATED_STATUSES: readonly Status[] = ['submitted', 'approved'];
@@ -34,6 +36,8 @@ export function transition(current: Status, action: StatusAction): Status {
       return 'needs_work';
     case 'source_changed':
       return current === 'untranslated' ? 'untranslated' : 'outdated';
+    case 'source_reverted':
+      return current === 'outdated' ? action.before : current;
   }
 }
 

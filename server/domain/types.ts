@@ -48,6 +48,10 @@ export interface Statement {
   nextSegmentNumber: number;
   /** Segments removed by a later source revision (kept so their ids are never reused). */
   removedSegmentIds: string[];
+  /** The statement's own date (ISO yyyy-mm-dd), for listing newest first. */
+  date?: string;
+  /** Left off the list of statements; its pages and editions keep working. */
+  archived?: boolean;
 }
 
 export const STATUSES = [
@@ -60,7 +64,7 @@ export const STATUSES = [
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
-export type HistoryAction = 'save' | 'submit' | 'approve' | 'request_changes' | 'outdate' | 'restore';
+export type HistoryAction = 'save' | 'submit' | 'approve' | 'request_changes' | 'outdate' | 'restore' | 'reinstate';
 
 export interface HistoryEntry {
   revision: number;
@@ -93,7 +97,29 @@ export interface Translation {
   keepOriginal?: boolean;
   /** Ids of the warnings the translator confirmed when submitting this text (shown to reviewers). */
   confirmedWarnings?: string[];
+  /**
+   * Set while the status is `outdated` by a source correction: the source text this translation
+   * was made against (for the word diff) and the status it had, given back if a later correction
+   * reverts the source. Any new save drops it.
+   */
+  outdated?: { source: string; status: Status };
+  /**
+   * What readers get: the text of the last approved revision, kept while newer work goes on
+   * (draft, submitted, needs_work). Only an approval replaces it. Absent in data written before
+   * it existed: `publishedOf` (domain/published.ts) derives it from the history then.
+   */
+  published?: PublishedText;
   history: HistoryEntry[];
+}
+
+export interface PublishedText {
+  text: string;
+  /** The approved revision. */
+  revision: number;
+  /** When it was approved. */
+  at: string;
+  /** Source hash the approved text was made against. */
+  sourceHash: string;
 }
 
 export type Role = 'admin' | 'editor' | 'translator';
@@ -143,7 +169,12 @@ export type AuditAction =
   | 'account.enable'
   | 'account.reset_link'
   | 'locale.enable'
-  | 'statement.import';
+  | 'locale.disable'
+  | 'statement.import'
+  | 'statement.create'
+  | 'statement.correct'
+  | 'statement.archive'
+  | 'edition.publish';
 
 export interface LocaleSetting {
   tag: string;
@@ -151,4 +182,6 @@ export interface LocaleSetting {
   nativeName?: string;
   /** An admin may let the single editor of a locale approve their own translations. */
   allowSelfReview?: boolean;
+  /** Disabled by an admin: out of every list and page, its translations kept for its return. */
+  disabled?: boolean;
 }

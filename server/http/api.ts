@@ -1,16 +1,20 @@
 // JSON API /api/v1 (DESIGN.md "HTTP surface"). Thin: validate, call one service, present.
 import { Router } from 'express';
 import { z } from 'zod';
-import { enableLocale, listLocales } from '../services/locales.js';
+import { disableLocale, enableLocale, listLocales } from '../services/locales.js';
 import { getProgress } from '../services/editions.js';
 import { listStatements, requireStatement } from '../services/statements.js';
 import { listTranslations, restoreRevision, reviewTranslation, saveTranslation, toView } from '../services/translations.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { aidsApi } from './api-aids.js';
+import { interchangeApi } from './api-interchange.js';
+import { editionsApi } from './api-editions.js';
 import { actorOf } from './auth.js';
 import { presentLocale, presentProgress } from './presenters/api.js';
 import { presentChecks } from './presenters/checks.js';
-import { inputOf, segmentInput, sidLocale, sidLocaleSegment, statementId, validate } from './validate.js';
+import { presentStatement } from './presenters/statements.js';
+import { statementsApi } from './api-statements.js';
+import { inputOf, localeTag, segmentInput, sidLocale, sidLocaleSegment, statementId, validate } from './validate.js';
 
 const TEXT_MAX = 20_000; // transport limit; the service applies the real limit with its own message
 
@@ -42,16 +46,7 @@ export function apiRouter(deps: ServiceDeps): Router {
   });
 
   api.get('/statements/:sid', validate({ params: z.object({ sid: statementId }) }), async (_req, res) => {
-    const s = await requireStatement(deps, inputOf<{ sid: string }>(res, 'params').sid);
-    res.json({
-      id: s.id,
-      title: s.title,
-      sourceLocale: s.sourceLocale,
-      sourceRevision: s.sourceRevision,
-      segments: s.segments.map(({ id, index, kind, source, listNumber }) => ({
-        id, index, kind, source, ...(listNumber === undefined ? {} : { listNumber }),
-      })),
-    });
+    res.json(presentStatement(await requireStatement(deps, inputOf<{ sid: string }>(res, 'params').sid)));
   });
 
   api.get('/statements/:sid/progress', validate({ params: z.object({ sid: statementId }) }), async (_req, res) => {
@@ -105,6 +100,15 @@ export function apiRouter(deps: ServiceDeps): Router {
     res.status(201).json(presentLocale(await enableLocale(deps, actorOf(res), body)));
   });
 
+  api.use(statementsApi(deps)); // create, archive, correct the source (api-statements.ts)
+  // Disabling keeps the locale's translations; POST /locales with its tag brings them back.
+  api.post('/locales/:tag/disable', validate({ params: z.object({ tag: localeTag }) }), async (_req, res) => {
+    const { tag } = inputOf<{ tag: string }>(res, 'params');
+    res.json({ ...presentLocale(await disableLocale(deps, actorOf(res), tag)), disabled: true });
+  });
+
   api.use(aidsApi(deps)); // checks while typing, translation memory, glossary (api-aids.ts)
+  api.use(interchangeApi(deps)); // XLIFF, PO and JSON files in and out (api-interchange.ts)
+  api.use(editionsApi(deps)); // published editions (api-editions.ts)
   return api;
 }

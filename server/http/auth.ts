@@ -46,7 +46,10 @@ export function resolveActor(deps: ServiceDeps, limits: Limits): RequestHandler 
     } else if (req.session?.accountId) {
       const account = await activeAccount(deps, req.session.accountId);
       if (account && sessionVersionOf(account) === (req.session.accountVersion ?? 0)) actor = toActor(account);
-      else delete req.session.accountId; // disabled, removed or password changed: the session ends at once
+      else {
+        delete req.session.accountId; // disabled, removed or password changed: the session ends at once
+        res.set('Clear-Site-Data', '"storage"'); // with any unsent text the account left in this browser
+      }
     }
     res.locals.actor = actor;
     // Pages for a logged-in user carry a CSRF token and personal data: no cache may keep them.

@@ -61,7 +61,7 @@ function checkName(raw: string): string {
 }
 
 async function checkLocales(deps: ServiceDeps, locales: string[]): Promise<void> {
-  const enabled = (await deps.store.listLocales()).map((l) => l.tag);
+  const enabled = (await deps.store.listLocales()).filter((l) => !l.disabled).map((l) => l.tag);
   const unknown = locales.filter((l) => !enabled.includes(l));
   if (unknown.length > 0) throw new DomainError('invalid_input', 'account.unknown_locales', { locales: unknown.join(', ') });
 }

@@ -7,7 +7,7 @@ import { can, type Actor } from '../domain/permissions.js';
 import type { Statement, Translation } from '../domain/types.js';
 import { checksOfLocale } from './checks.js';
 import type { ServiceDeps } from './deps.js';
-import { forbiddenOrUnauthenticated, listLocales, requireLocale } from './locales.js';
+import { forbiddenOrUnauthenticated, listLocales, requireTargetLocale } from './locales.js';
 import { requireStatement } from './statements.js';
 import { listTranslations } from './translations.js';
 
@@ -19,16 +19,20 @@ export interface WorkspaceAids {
   locales: LocaleInfo[];
 }
 
-/** `translations`: the locale's own, already read (and permitted) by the caller. */
+/**
+ * `translations`: the locale's own, already read (and permitted) by the caller. `only`: the
+ * segments the page shows; checks run for those alone (all when absent).
+ */
 export async function workspaceAids(
   deps: ServiceDeps,
   actor: Actor | undefined,
   statement: Statement,
   locale: string,
   translations: readonly Translation[],
+  only?: ReadonlySet<string>,
 ): Promise<WorkspaceAids> {
   const [checks, glossary, all, locales] = await Promise.all([
-    checksOfLocale(deps, statement, locale, translations),
+    checksOfLocale(deps, statement, locale, only ? translations.filter((t) => only.has(t.segmentId)) : translations),
     deps.store.listGlossary(locale),
     deps.store.listAllTranslations(statement.id),
     listLocales(deps),
@@ -53,12 +57,18 @@ export interface LocaleWork extends WorkspaceAids {
 export async function openLocaleWork(
   deps: ServiceDeps,
   actor: Actor | undefined,
-  ref: { statementId: string; locale: string; purpose: 'translate' | 'review' },
+  ref: {
+    statementId: string;
+    locale: string;
+    purpose: 'translate' | 'review';
+    /** The segments the page will show, chosen once statement and translations are read (all when undefined). */
+    shown?: (statement: Statement, translations: readonly Translation[]) => ReadonlySet<string> | undefined;
+  },
 ): Promise<LocaleWork> {
   if (!can(actor, ref.purpose, ref.locale)) throw forbiddenOrUnauthenticated(actor);
   const statement = await requireStatement(deps, ref.statementId);
-  const info = await requireLocale(deps, ref.locale);
+  const info = await requireTargetLocale(deps, statement, ref.locale);
   const translations = await listTranslations(deps, actor, ref.statementId, ref.locale);
-  const aids = await workspaceAids(deps, actor, statement, ref.locale, translations);
+  const aids = await workspaceAids(deps, actor, statement, ref.locale, translations, ref.shown?.(statement, translations));
   return { ...aids, statement, info, translations };
 }

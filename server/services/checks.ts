@@ -7,7 +7,7 @@ import type { GlossaryEntry } from '../domain/glossary.js';
 import { can, type Actor } from '../domain/permissions.js';
 import type { Segment, Statement, Translation } from '../domain/types.js';
 import type { ServiceDeps } from './deps.js';
-import { forbiddenOrUnauthenticated, requireLocale } from './locales.js';
+import { forbiddenOrUnauthenticated, requireTargetLocale } from './locales.js';
 import { requireStatement } from './statements.js';
 
 /** Segments whose text may be kept as in the source: names of organisations. */
@@ -62,7 +62,7 @@ export async function dryRunChecks(
 ): Promise<{ checks: CheckProblem[]; conversion?: string }> {
   if (!can(actor, 'translate', input.locale)) throw forbiddenOrUnauthenticated(actor);
   const statement = await requireStatement(deps, input.statementId);
-  await requireLocale(deps, input.locale);
+  await requireTargetLocale(deps, statement, input.locale);
   const segment = statement.segments.find((s) => s.id === input.segmentId);
   if (!segment) throw new DomainError('not_found', 'segment.not_found', { id: input.segmentId });
   const text = input.text.normalize('NFC').replace(/\r\n?/g, '\n');

@@ -2,11 +2,12 @@
 import { blocking, MAX_TRANSLATION_LENGTH, type CheckProblem } from '../domain/checks.js';
 import { DomainError } from '../domain/errors.js';
 import { can, type Actor } from '../domain/permissions.js';
+import { publishedAfter, publishedOf } from '../domain/published.js';
 import { transition } from '../domain/status.js';
 import type { HistoryAction, Segment, Statement, Translation } from '../domain/types.js';
 import { checkText, confirmedWarnings, requireKeepable, type WarningConfirmation } from './checks.js';
 import type { ServiceDeps } from './deps.js';
-import { forbiddenOrUnauthenticated, requireLocale } from './locales.js';
+import { forbiddenOrUnauthenticated, requireTargetLocale } from './locales.js';
 import { requireStatement } from './statements.js';
 
 export interface TranslationView {
@@ -30,10 +31,17 @@ export async function listTranslations(
   statementId: string,
   locale: string,
 ): Promise<Translation[]> {
-  await requireStatement(deps, statementId);
-  await requireLocale(deps, locale);
+  await requireTargetLocale(deps, await requireStatement(deps, statementId), locale);
   const all = await deps.store.listTranslations(statementId, locale);
-  return can(actor, 'read_work', locale) ? all : all.filter((t) => t.status === 'approved');
+  return can(actor, 'read_work', locale) ? all : publishedOnly(all);
+}
+
+/** What anonymous callers get: the published text of each translation that has one, as approved. */
+function publishedOnly(all: readonly Translation[]): Translation[] {
+  return all.flatMap((t) => {
+    const published = publishedOf(t);
+    return published ? [{ ...t, text: published.text, status: 'approved' as const, revision: published.revision }] : [];
+  });
 }
 
 export interface SaveInput {
@@ -132,7 +140,7 @@ async function authorize(
 ): Promise<{ statement: Statement; segment: Segment; selfReviewAllowed: boolean }> {
   if (!can(actor, action, ref.locale)) throw forbiddenOrUnauthenticated(actor);
   const statement = await requireStatement(deps, ref.statementId);
-  await requireLocale(deps, ref.locale);
+  await requireTargetLocale(deps, statement, ref.locale);
   const segment = statement.segments.find((s) => s.id === ref.segmentId);
   if (!segment) throw new DomainError('not_found', 'segment.not_found', { id: ref.segmentId });
   const setting = (await deps.store.listLocales()).find((l) => l.tag === ref.locale);
@@ -168,17 +176,21 @@ function record(
   const flags = change.flags ?? (current && current.text === change.text ? flagsOf(current) : {});
   const at = change.at.toISOString();
   const textChanged = !current || current.text !== change.text || change.action === 'save' || change.action === 'submit';
+  const sourceHash = textChanged ? segment.sourceHash : current.sourceHash;
+  // Readers keep the last approved text while newer work goes on; only an approval replaces it.
+  const published = publishedAfter(current, { approved: change.action === 'approve', text: change.text, revision, at, sourceHash });
   return {
     segmentId: segment.id,
     locale,
     text: change.text,
     status: change.status,
     revision,
-    sourceHash: textChanged ? segment.sourceHash : current.sourceHash,
+    sourceHash,
     author: textChanged ? change.actor : current.author,
     updatedAt: at,
     ...(change.comment ? { comment: change.comment } : {}),
     ...flags,
+    ...(published ? { published } : {}),
     history: [
       ...(current?.history ?? []),
       {

@@ -27,6 +27,7 @@ export const RESTORE_MARKER = 'restore-in-progress.json';
 const SETTINGS = 'tandem.json';
 const STATEMENTS = 'statements';
 const SESSIONS = 'sessions.json';
+const EDITIONS = 'editions';
 
 /** A backup or restore that cannot be done; the message says why and names the file. */
 export class BackupError extends Error {
@@ -124,6 +125,7 @@ export async function restoreDataDir(dataDir: string, sourceDir: string, now: Da
     await cleanUpInterruptedRestore(data);
     for (const [file, bytes] of contents) await writeDurably(onDisk(staging, file), bytes);
     await makeDirectoryDurably(join(staging, STATEMENTS));
+    await makeDirectoryDurably(join(staging, EDITIONS));
     // The server's own checks, on the staged copy: an error names the file in the backup.
     await checkAsStore(staging, source).catch(async (e: unknown) => {
       await rm(staging, { recursive: true, force: true });
@@ -216,6 +218,10 @@ function checkRecords(path: string, file: string, data: unknown): void {
     throw new StoreFileError(path, reason);
   };
   const record = data as Record<string, unknown>;
+  if (file.startsWith(`${EDITIONS}/`)) {
+    if (!Array.isArray(record.segments) || typeof record.version !== 'number') fail('does not hold an edition version');
+    return;
+  }
   if (file === SETTINGS) {
     const accounts = record.accounts;
     if (!Array.isArray(accounts)) return fail('does not hold the settings file\'s "accounts" list');

@@ -44,6 +44,8 @@ const statement = exactly<Statement>()(
     segments: z.array(segment),
     nextSegmentNumber: count,
     removedSegmentIds: z.array(text),
+    date: text.optional(),
+    archived: z.boolean().optional(),
   }),
 );
 
@@ -52,7 +54,7 @@ const status = z.enum(STATUSES);
 const historyEntry = exactly<HistoryEntry>()(
   z.object({
     revision: count,
-    action: z.enum(['save', 'submit', 'approve', 'request_changes', 'outdate', 'restore']),
+    action: z.enum(['save', 'submit', 'approve', 'request_changes', 'outdate', 'restore', 'reinstate']),
     status,
     text,
     actor: text,
@@ -75,6 +77,8 @@ const translation = exactly<Translation>()(
     comment: text.optional(),
     keepOriginal: z.boolean().optional(),
     confirmedWarnings: z.array(text).optional(),
+    outdated: z.object({ source: text, status }).optional(),
+    published: z.object({ text, revision: count, at: time, sourceHash: text }).optional(),
     history: z.array(historyEntry),
   }),
 );
@@ -113,7 +117,12 @@ const auditEntry = exactly<AuditEntry>()(
       'account.enable',
       'account.reset_link',
       'locale.enable',
+      'locale.disable',
       'statement.import',
+      'statement.create',
+      'statement.correct',
+      'statement.archive',
+      'edition.publish',
     ]),
     target: text,
   }),
@@ -125,7 +134,7 @@ export const settingsFileSchema = z.object({
   accounts: z.array(account),
   tokens: z.array(exactly<ApiToken>()(z.object({ hash: text, accountId: text, createdAt: time }))),
   setupToken: exactly<SetupToken>()(z.object({ hash: text, expiresAt: time })).nullable(),
-  locales: z.array(exactly<LocaleSetting>()(z.object({ tag: text, nativeName: text.optional(), allowSelfReview: z.boolean().optional() }))),
+  locales: z.array(exactly<LocaleSetting>()(z.object({ tag: text, nativeName: text.optional(), allowSelfReview: z.boolean().optional(), disabled: z.boolean().optional() }))),
   audit: z.array(auditEntry).optional(),
 });
 

@@ -1,10 +1,16 @@
 // The storage contract the services rely on. Implementations: lowdb (JSON files, default).
 // A second implementation (PostgreSQL) would pass the same contract tests in test/store/.
+import type { EditionVersion } from '../domain/edition-version.js';
 import type { GlossaryEntry } from '../domain/glossary.js';
 import type { Account, AuditEntry, LocaleSetting, Statement, Translation } from '../domain/types.js';
 
 /** Thrown by an update function to abort the update: nothing is written. */
 export type TranslationUpdate = (current: Translation | undefined) => Translation;
+
+export interface ReplaceExpectation {
+  sourceRevision: number;
+  translations: ReadonlyArray<{ locale: string; segmentId: string; revision: number }>;
+}
 
 export interface ApiToken {
   /** SHA-256 of the token, hex. The token itself is never stored. */
@@ -23,8 +29,13 @@ export interface StatementStore {
   getStatement(id: string): Promise<Statement | undefined>;
   /** Creates the statement's file. Rejects when the id exists. */
   createStatement(statement: Statement): Promise<void>;
-  /** Replaces a statement (a new source revision) together with the translations it outdated. */
-  replaceStatement(statement: Statement, changed: Translation[]): Promise<void>;
+  /**
+   * Replaces a statement (a new source revision, or its archived flag) together with the
+   * translations that changed with it, atomically. With `expected`, rejects with
+   * DomainError('conflict') and writes nothing when the stored statement's source revision or one
+   * of those translations' revisions (0: none yet) differs: someone changed them meanwhile.
+   */
+  replaceStatement(statement: Statement, changed: Translation[], expected?: ReplaceExpectation): Promise<void>;
   /** All translations of a statement into one locale. */
   listTranslations(statementId: string, locale: string): Promise<Translation[]>;
   /** All translations of a statement, every locale. */
@@ -84,11 +95,22 @@ export interface AidsStore {
   approvedRevision(): Promise<number>;
 }
 
+// --- Published editions: immutable versions, in a part of their own (edition-files.ts). ---
+export interface EditionStore {
+  /** Every version of one edition, oldest first (frozen: shared, never to be changed). */
+  listEditionVersions(statementId: string, locale: string): Promise<readonly EditionVersion[]>;
+  getEditionVersion(statementId: string, locale: string, version: number): Promise<EditionVersion | undefined>;
+  /** Latest version number of each published locale of a statement. */
+  latestEditionVersions(statementId: string): Promise<Record<string, number>>;
+  /** Stores a new version durably. Rejects with a 'conflict' DomainError when its number is not the next one. */
+  addEditionVersion(version: EditionVersion): Promise<void>;
+}
+
 export interface DataVersion {
   /** A number that changes whenever any stored data changes (for caches of rendered pages). */
   dataVersion(): number;
 }
 
-export interface Store extends DataVersion, StatementStore, AccountStore, SettingsStore, AidsStore {
+export interface Store extends DataVersion, StatementStore, AccountStore, SettingsStore, AidsStore, EditionStore {
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@
 //   <dataDir>/statements/<id>.json   one statement and all its translations
 //   <dataDir>/glossary.json          glossaries of every locale (from the first glossary edit on)
 //   <dataDir>/sessions.json          browser sessions (session-store.ts)
+//   <dataDir>/editions/<id>/<locale>/<n>.json   published edition versions, written once (edition-files.ts)
 //   .../backups/                     the last few versions of each file
 //
 // data-files.ts lists the data files (what a backup copies); a new kind of file is added there.
@@ -13,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { entryOf } from './data-files.js';
 import { makeDataDirectory, type DurableJsonFileOptions } from './durable-json-file.js';
 import type { Store } from './interface.js';
+import { openEditionFiles } from './edition-files.js';
 import { openGlossaryFile } from './glossary-file.js';
 import { openSettingsFile } from './settings-file.js';
 import { openStatementFiles } from './statement-files.js';
@@ -29,8 +31,10 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
   // Statements first: if one is unusable, nothing has been written, not even a new tandem.json.
   const statements = await openStatementFiles(join(dir, entryOf('statement')), options);
   const glossaries = await openGlossaryFile(join(dir, entryOf('glossary')), options); // written by the first edit only
+  const editions = await openEditionFiles(join(dir, entryOf('edition'))); // read only until a publish
   const settings = await openSettingsFile(join(dir, entryOf('settings')), options);
   return {
+    ...editions,
     ...statements,
     ...settings,
     ...glossaries,

@@ -74,13 +74,19 @@ export async function openStatementFiles(
       }
     },
 
-    async replaceStatement(statement, changed) {
+    async replaceStatement(statement, changed, expected) {
       const document = existing(statement.id);
       const copy = structuredClone(statement);
       const translations = structuredClone(changed);
       for (const translation of translations) checkKeys(translation.locale, translation.segmentId);
       approvedChanges += 1;
       await document.update((data) => {
+        if (expected) {
+          const stale =
+            data.statement.sourceRevision !== expected.sourceRevision ||
+            expected.translations.some((t) => (own(own(data.translations, t.locale), t.segmentId)?.revision ?? 0) !== t.revision);
+          if (stale) throw new DomainError('conflict', 'statement.changed_meanwhile', { statement: statement.id });
+        }
         data.statement = copy;
         for (const translation of translations) localeTable(data, translation.locale)[translation.segmentId] = translation;
       });

@@ -36,6 +36,8 @@ const PAGES: { name: string; path: string; as: Viewer; status: number }[] = [
   { name: 'workspace', path: `/translate/${SID}/my`, as: 'admin', status: 200 },
   { name: 'review', path: `/review/${SID}/km`, as: 'admin', status: 200 },
   { name: 'admin', path: '/admin', as: 'admin', status: 200 },
+  { name: 'statements-admin', path: '/admin/statements', as: 'admin', status: 200 },
+  { name: 'correction', path: `/correct/${SID}`, as: 'admin', status: 200 },
 ];
 
 let tandem: Tandem;

@@ -55,7 +55,7 @@ it.each([
   { what: 'a Burmese title (bold)', ui: 'en', path: `/s/${SID}/my`, selector: '#s1 .text', family: 'Noto Sans Myanmar' },
   { what: 'a Khmer paragraph', ui: 'en', path: `/s/${SID}/km`, selector: '#s3 .text', family: 'Noto Sans Khmer' },
   { what: 'a Khmer paragraph in the compare view', ui: 'en', path: `/s/${SID}/compare?langs=en,my,km`, selector: '#s3 .cell[data-col=km] .text', family: 'Noto Sans Khmer' },
-  { what: 'the Thai name in the language switcher', ui: 'en', path: `/s/${SID}/my`, selector: 'nav.switcher a[hreflang=th]', family: 'Noto Sans Thai' },
+  { what: 'the Thai name in the list of languages', ui: 'en', path: '/', selector: 'table.locale-progress a[lang=th]', family: 'Noto Sans Thai' },
   { what: 'the Burmese interface', ui: 'my', path: '/', selector: 'main h1', family: 'Noto Sans Myanmar' },
   { what: 'the Khmer interface', ui: 'km', path: '/', selector: 'main h1', family: 'Noto Sans Khmer' },
 ] as const)('$what is drawn with $family served by Tandem', async ({ ui, path, selector, family }) => {

@@ -42,14 +42,19 @@ it('a translator saves a draft, then submits, with plain form posts', async () =
   await translator.goto(tandem.origin + workspace);
   const s1 = translator.locator('section#s1');
   await s1.locator('textarea').fill(TEXTS.km.s1);
-  expect(await postForm(translator, () => s1.getByRole('button', { name: 'Save draft' }).click())).toBe(`${tandem.origin}${workspace}#s1`);
+  // Back to the page that holds the segment (one section at a time), with the filter kept.
+  expect(await postForm(translator, () => s1.getByRole('button', { name: 'Save draft' }).click())).toBe(`${tandem.origin}${workspace}?status=all&seg=s1#s1`);
   await expect(statusOf(translator, 's1')).resolves.toContain('status-draft');
   await expect(translator.locator('#t-s1').inputValue()).resolves.toBe(TEXTS.km.s1);
 
   for (const id of ['s1', 's3'] as const) {
+    if (id === 's3') {
+      // The text is the next section of the outline: a plain link.
+      await Promise.all([translator.waitForURL(/section=body/), translator.locator('nav.outline a', { hasText: 'Text' }).click()]);
+    }
     const row = translator.locator(`section#${id}`);
     await row.locator('textarea').fill(TEXTS.km[id]);
-    expect(await postForm(translator, () => row.getByRole('button', { name: 'Submit for review' }).click())).toBe(`${tandem.origin}${workspace}#${id}`);
+    expect(await postForm(translator, () => row.getByRole('button', { name: 'Submit for review' }).click())).toBe(`${tandem.origin}${workspace}?status=all&seg=${id}#${id}`);
     await expect(statusOf(translator, id)).resolves.toContain('status-submitted');
   }
   const stored = await tandem.t.deps.store.listTranslations(SID, 'km');
@@ -83,17 +88,30 @@ it('a reader reads the Khmer edition, switches to English and compares', async (
   const page = await reader.newPage();
   await page.goto(`${tandem.origin}/s/${SID}/km`);
   await expect(page.locator('article.edition h1').innerText()).resolves.toBe(TEXTS.km.s1);
-  // Segment 3 was sent back: the reader sees the original, marked as not yet translated.
+  // Segment 3 was sent back: the reader sees the original. It is in a run of untranslated parts,
+  // which one notice announces, rather than a mark on each.
   await expect(page.locator('#s3 .text').getAttribute('lang')).resolves.toBe('en');
-  await expect(page.locator('#s3 .mark-fallback').count()).resolves.toBe(1);
+  await expect(page.locator('#s3 .mark-fallback').count()).resolves.toBe(0);
+  await expect(page.locator('.run-notice').first().innerText()).resolves.toMatch(/parts are not translated yet/);
   await Promise.all([page.waitForURL(`${tandem.origin}/s/${SID}/en`), page.locator('nav.switcher a[hreflang=en]').click()]);
   await Promise.all([page.waitForURL(/\/compare\?langs=/), page.locator('.compare-link a').click()]);
   await expect(page.locator('#s1 .cell[data-col=km] .text').innerText()).resolves.toBe(TEXTS.km.s1);
   await reader.close();
 });
 
+it('a translator goes through the pages of the signatories and keeps a name as in the original', async () => {
+  await translator.goto(`${tandem.origin}${workspace}?status=untranslated&section=signatory`);
+  await expect(translator.locator('form.save-form').count()).resolves.toBe(25);
+  await Promise.all([translator.waitForURL(/page=2/), translator.locator('nav.pages a[rel=next]').click()]);
+  expect(translator.url()).toContain('status=untranslated');
+  const first = translator.locator('section.work-row').first();
+  const id = await first.getAttribute('id');
+  await postForm(translator, () => first.getByRole('button', { name: 'Keep original' }).click());
+  expect((await tandem.t.deps.store.getTranslation(SID, 'km', id!))?.keepOriginal).toBe(true);
+});
+
 it('sent every change as a plain form post, never through the JSON API', () => {
-  expect(sent.filter((x) => x.startsWith('POST /translate/'))).toHaveLength(3);
+  expect(sent.filter((x) => x.startsWith('POST /translate/'))).toHaveLength(4);
   expect(sent.filter((x) => x.startsWith('POST /review/'))).toHaveLength(3); // one refused: no comment
   expect(sent.filter((x) => x.includes('/api/'))).toEqual([]);
 });

@@ -45,7 +45,19 @@ describe('npm run tandem', () => {
     expect(bad.stderr).toContain('The file is not UTF-8 text.');
     const store = await openStore(dataDir);
     expect((await store.listStatements()).map((s) => s.id)).toEqual(['joint']);
-    expect((await store.listAudit()).map((a) => a.action)).toEqual(['statement.import']);
+    // The import published the source edition (version 1); the refused file left nothing.
+    expect((await store.listAudit()).map((a) => a.action)).toEqual(['statement.import', 'edition.publish']);
+    expect(await store.latestEditionVersions('joint')).toEqual({ en: 1 });
+    await store.close();
+  });
+
+  it('imports a statement written in Burmese with --source-locale', async () => {
+    const dataDir = tempDir('tandem-cli-');
+    const burmese = path.join(ROOT, 'test', 'fixtures', 'statement-my.md');
+    const ok = await cli(dataDir, ['import', burmese, '--id', 'sagaing', '--source-locale', 'my']);
+    expect([ok.code, ok.stdout]).toEqual([0, expect.stringContaining('14 segments')]);
+    const store = await openStore(dataDir);
+    expect(await store.getStatement('sagaing')).toMatchObject({ sourceLocale: 'my', sourceRevision: 1 });
     await store.close();
   });
 });

@@ -18,6 +18,11 @@ describe('can', () => {
     ['an admin reviews any locale', admin, 'review', 'th', true],
     ['an admin manages locales', admin, 'manage_locales', undefined, true],
     ['a locale-scoped action needs a locale', translator, 'translate', undefined, false],
+    ['an editor of the source locale corrects the source', editor, 'correct_source', 'my', true],
+    ['an editor of another locale cannot correct an English source', editor, 'correct_source', 'en', false],
+    ['a translator of the source locale cannot correct the source', translator, 'correct_source', 'my', false],
+    ['an admin corrects any source', admin, 'correct_source', 'en', true],
+    ['an editor cannot create or archive statements', editor, 'manage_statements', undefined, false],
   ])('%s', (_name, actor, action, locale, expected) => {
     expect(can(actor, action, locale)).toBe(expected);
   });

@@ -226,3 +226,81 @@ describe('decoding and refusing input', () => {
     expect(error.key).toBe(key);
   });
 });
+
+describe('sections are recognised from structure, in any language', () => {
+  const kinds = (blocks: ParsedBlock[]) => blocks.map((b) => `${b.kind}: ${b.source}`);
+
+  it('my: a Burmese statement (label lines, a list, name paragraphs after a full-width colon)', () => {
+    expect(kinds(fixture('statement-my.md'))).toEqual([
+      'title: စစ်ကိုင်းတိုင်းရှိ ကျေးရွာများအပေါ် လေကြောင်းတိုက်ခိုက်မှုများကို ရှုတ်ချကြောင်း ပူးတွဲကြေညာချက်',
+      'date: ၂၀၂၄ ခုနှစ်၊ မတ်လ ၁၅ ရက်',
+      'paragraph: မတ်လ ၁၀ ရက်နေ့တွင် စစ်တပ်သည် စစ်ကိုင်းတိုင်းဒေသကြီးရှိ ကျေးရွာတစ်ရွာကို လေကြောင်းမှ ဗုံးကြဲတိုက်ခိုက်ခဲ့ပြီး အရပ်သား ၁၂ ဦး သေဆုံးခဲ့သည်။',
+      'paragraph: ကျွန်ုပ်တို့သည် အာဆီယံ အဖွဲ့ဝင်နိုင်ငံများအား စစ်တပ်ထံ လက်နက်နှင့် လေယာဉ်လောင်စာ ရောင်းချမှုကို ချက်ချင်း ရပ်တန့်ရန် တောင်းဆိုပါသည်။',
+      'heading: ဆက်သွယ်ရန်:',
+      'contact: ဒေါ်ခင်ခင်၊ ပြည်သူ့အခွင့်အရေး ကွန်ရက်၊ {1}',
+      'contact: ကိုမင်းထက်၊ +66 81 234 5678',
+      'heading: လက်မှတ်ရေးထိုးသူများ:',
+      'signatory: ပြည်သူ့အခွင့်အရေး ကွန်ရက်',
+      'signatory: မြန်မာ အမျိုးသမီး အစည်းအရုံး',
+      'signatory: ကရင် လူငယ် အဖွဲ့',
+      'heading: ထောက်ခံသူများ：',
+      'supporter: အာရှ ဒီမိုကရေစီ ကွန်ရက်',
+      'supporter: လူ့အခွင့်အရေး စောင့်ကြည့်ရေး အသင်း',
+    ]);
+  });
+
+  it('km: a Khmer statement (Khmer colon ៖, numbered signatories, a supporter)', () => {
+    const blocks = fixture('statement-km.md');
+    expect(kinds(blocks)).toEqual([
+      'title: សេចក្តីថ្លែងការណ៍រួម ទាមទារឱ្យដោះលែងសកម្មជនបរិស្ថាន',
+      'date: ថ្ងៃទី ២០ ខែមិថុនា ឆ្នាំ ២០២៤',
+      'paragraph: យើងខ្ញុំ ជាអង្គការសង្គមស៊ីវិលកម្ពុជា សូមអំពាវនាវឱ្យអាជ្ញាធរ ដោះលែងសកម្មជនបរិស្ថានទាំង ៥ នាក់ ជាបន្ទាន់។',
+      'paragraph: សកម្មជនទាំងនេះ ត្រូវបានចាប់ខ្លួនកាលពីថ្ងៃទី ១៦ ខែមិថុនា ដោយគ្មានដីកាតុលាការ។',
+      'heading: សម្រាប់ព័ត៌មានបន្ថែម សូមទាក់ទង៖',
+      'contact: លោក សុខ វណ្ណា, {1}',
+      'contact: លោកស្រី ចាន់ ធីតា, +855 12 345 678',
+      'heading: ចុះហត្ថលេខាដោយ៖',
+      'signatory: សម្ព័ន្ធសិទ្ធិមនុស្សកម្ពុជា',
+      'signatory: បណ្តាញយុវជនកម្ពុជា',
+      'signatory: សមាគមកសិករខ្មែរ',
+      'heading: គាំទ្រដោយ៖',
+      'supporter: បណ្តាញអាស៊ីដើម្បីការបោះឆ្នោតដោយសេរី',
+    ]);
+    expect(blocks.filter((b) => b.kind === 'signatory').map((b) => b.listNumber)).toEqual([1, 2, 3]);
+  });
+
+  const rows: Array<{ name: string; markdown: string; expected: string[] }> = [
+    {
+      name: 'label words do not matter: an English label with no known word still opens a names section',
+      markdown: 'Title\n\nBody text.\n\nThe undersigned:\n\n- Alpha Group\n- Beta Group\n',
+      expected: ['title: Title', 'paragraph: Body text.', 'heading: The undersigned:', 'signatory: Alpha Group', 'signatory: Beta Group'],
+    },
+    {
+      name: 'a list of demands after a colon stays paragraphs',
+      markdown: 'Title\n\nWe call on ASEAN to:\n\n- halt every sale of arms and jet fuel to the junta immediately.\n- recognise the elected government.\n',
+      expected: [
+        'title: Title',
+        'heading: We call on ASEAN to:',
+        'paragraph: halt every sale of arms and jet fuel to the junta immediately.',
+        'paragraph: recognise the elected government.',
+      ],
+    },
+    {
+      name: 'a colon ending a long sentence with a paragraph after it is no label',
+      markdown: 'Title\n\nAs the Special Rapporteur reminded every member state in his report to the Council last year:\n\nThe people of Myanmar need protection now, more than ever before.\n',
+      expected: [
+        'title: Title',
+        'paragraph: As the Special Rapporteur reminded every member state in his report to the Council last year:',
+        'paragraph: The people of Myanmar need protection now, more than ever before.',
+      ],
+    },
+    {
+      name: 'a telephone number makes a contact',
+      markdown: 'Title\n\nMedia:\nDaw Khin, +95 9 123 456 789\n',
+      expected: ['title: Title', 'heading: Media:', 'contact: Daw Khin, +95 9 123 456 789'],
+    },
+  ];
+  it.each(rows)('$name', ({ markdown, expected }) => {
+    expect(kinds(segmentMarkdown(markdown))).toEqual(expected);
+  });
+});

@@ -54,6 +54,16 @@ describe('createStatement', () => {
     expect('listNumber' in first.segments[1]).toBe(false);
   });
 
+  it.each([
+    ['4 January 2022', '2022-01-04'],
+    ['January 4, 2022', '2022-01-04'],
+    ['2024-03-15', '2024-03-15'],
+    ['၂၀၂၄ ခုနှစ်၊ မတ်လ ၁၅ ရက်', undefined],
+  ])('takes its date from a date line %j', (line, date) => {
+    expect(createStatement('x', [title('T'), block('date', line)]).date).toBe(date);
+    expect(createStatement('x', [title('T'), block('date', line)], 'en', { date: '2020-02-02' }).date).toBe('2020-02-02');
+  });
+
   it('takes the title without its markers and accepts another source locale', () => {
     const linkedTitle = { kind: 'title' as const, source: 'A <1>linked</1> title', placeholders: [{ kind: 'link' as const, n: 1, value: '#' }] };
     expect(createStatement('x', [linkedTitle], 'my')).toMatchObject({ title: 'A linked title', sourceLocale: 'my' });
@@ -88,12 +98,12 @@ describe('reviseStatement', () => {
       ],
     },
     {
-      name: 'moved paragraphs stay unchanged',
+      name: 'a paragraph moved elsewhere is moved, with its id',
       blocks: [title('Joint Statement'), para('Second paragraph.'), para('First paragraph.'), block('heading', 'Signed by:'), signatory(1, 'Alpha Group'), signatory(2, 'Beta Group')],
       changes: [
         'unchanged s1: Joint Statement',
         'unchanged s3: Second paragraph.',
-        'unchanged s2: First paragraph.',
+        'moved s2: First paragraph.',
         'unchanged s4: Signed by:',
         'unchanged s5: Alpha Group',
         'unchanged s6: Beta Group',
@@ -135,6 +145,11 @@ describe('reviseStatement', () => {
     expect(statement).toMatchObject({ id: 'joint-statement', sourceRevision: 2, title: 'Joint Statement, revised' });
     const { statement: third } = reviseStatement(statement, [title('Joint Statement, revised')]);
     expect(third.sourceRevision).toBe(3);
+  });
+
+  it('keeps a title the admin gave, through corrections', () => {
+    const named = createStatement('x', [title('Joint Statement'), para('First paragraph.')], 'en', { title: 'Our name for it' });
+    expect(reviseStatement(named, [title('Joint Statement, revised'), para('First paragraph.')]).statement.title).toBe('Our name for it');
   });
 
   it('never reuses an id, even when removed text comes back', () => {

@@ -17,6 +17,8 @@ describe('transition', () => {
     ['editing outdated text clears the mark', 'outdated', { type: 'submit' }, 'submitted'],
     ['a source change outdates a translation', 'approved', { type: 'source_changed' }, 'outdated'],
     ['a source change leaves nothing to outdate', 'untranslated', { type: 'source_changed' }, 'untranslated'],
+    ['a reverted source gives an outdated translation its status back', 'outdated', { type: 'source_reverted', before: 'approved' }, 'approved'],
+    ['a reverted source leaves a translation edited since as it is', 'draft', { type: 'source_reverted', before: 'approved' }, 'draft'],
     ['a lone editor may approve their own work where the admin allows it', 'submitted', approve(true, true), 'approved'],
   ])('%s', (_name, from, action, to) => {
     expect(transition(from, action)).toBe(to);

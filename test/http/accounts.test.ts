@@ -54,7 +54,8 @@ describe('an invitation', () => {
 
     const { res: set, agent, page } = await useLink(token, NEW_PASSWORD);
     expect(page!.text).toContain(name);
-    expect([set.status, set.headers.location]).toEqual([303, '/account']);
+    // A new volunteer lands on their work: the statements with what is waiting for them.
+    expect([set.status, set.headers.location]).toEqual([303, '/#waiting']);
     await agent.get('/account').expect(200); // logged in
     expect((await logIn(name, NEW_PASSWORD)).res.status).toBe(303);
     expect((await useLink(token, 'another long pass phrase')).res.status).toBe(403); // used once

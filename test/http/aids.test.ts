@@ -261,7 +261,8 @@ describe('the workspace', () => {
     await put(kmTranslator, 'km', 's3', { text: 'យើងថ្កោលទោសហ៊ុន សែន។', baseRevision: 0, action: 'submit' }).expect(200);
     await approve(kmEditor, 'km', 's3');
     await put(kmTranslator, 'km', 's5', { text: 'សេចក្តីព្រាងខ្មែរ', baseRevision: 0, action: 'save' }).expect(200);
-    page = (await translatorSession.agent.get(`/translate/${SID}/my`).expect(200)).text;
+    // One section at a time: the text (s3 to s21) is the second section of the statement.
+    page = (await translatorSession.agent.get(`/translate/${SID}/my?section=body`).expect(200)).text;
   });
   const section = (html: string, id: string) => html.slice(html.indexOf(`id="${id}"`), html.indexOf('</section>', html.indexOf(`id="${id}"`)));
 
@@ -269,7 +270,7 @@ describe('the workspace', () => {
     const s3 = section(page, 's3');
     expect(s3).toContain('class="check check-warning" data-check="punctuation"');
     expect(s3).toMatch(/<label class="confirm-warnings"><input type="checkbox" name="confirmWarnings" value="true">/);
-    expect(section(page, 's2')).not.toContain('check-warning');
+    expect(section(page, 's6')).not.toContain('check-warning');
   });
 
   it('shows the other languages: approved text, but not another locale’s draft', () => {
@@ -277,11 +278,14 @@ describe('the workspace', () => {
     expect(page).not.toContain('សេចក្តីព្រាងខ្មែរ');
   });
 
-  it('lists the keyboard shortcuts and links to the next untranslated segment and the next with warnings', () => {
+  it('lists the keyboard shortcuts and links to the next untranslated segment and the next with warnings', async () => {
     expect(page).toContain('<kbd>Ctrl</kbd>+<kbd>Enter</kbd>');
     expect(page).toContain('<kbd>Alt</kbd>+<kbd>N</kbd>');
-    expect(section(page, 's2')).toContain('<a href="#s5" class="next-untranslated">');
-    expect(section(page, 's2')).toContain('<a href="#s3" class="next-warning">');
+    expect(section(page, 's3')).toContain('<a href="#s5" class="next-untranslated">');
+    expect(section(page, 's5')).toContain('<a href="#s3" class="next-warning">');
+    // A segment on another page or section: the link opens the page that holds it.
+    const heading = (await translatorSession.agent.get(`/translate/${SID}/my?section=heading`).expect(200)).text;
+    expect(section(heading, 's2')).toContain(`<a href="/translate/${SID}/my?seg=s5#s5" class="next-untranslated">`);
   });
 
   it('filters the segments with warnings', async () => {

@@ -26,7 +26,7 @@ const save = (token: string, seg: string, body: object, locale = 'my') =>
 describe('GET /api/v1/statements', () => {
   it('lists the shipped statement with its segment count', async () => {
     const res = await request(t.app).get('/api/v1/statements').expect(200);
-    expect(res.body).toEqual([{ id: SID, title: expect.stringContaining('Joint Statement'), sourceLocale: 'en', segmentCount: 242 }]);
+    expect(res.body).toEqual([{ id: SID, title: expect.stringContaining('Joint Statement'), sourceLocale: 'en', segmentCount: 242, date: '2022-01-04' }]);
   });
 });
 
@@ -34,8 +34,18 @@ describe('GET /api/v1/statements/:sid', () => {
   it('gives the segments in order with stable ids', async () => {
     const res = await request(t.app).get(`/api/v1/statements/${SID}`).expect(200);
     expect(res.body.segments).toHaveLength(242);
-    expect(res.body.segments[0]).toEqual({ id: 's1', index: 0, kind: 'title', source: expect.any(String) });
+    expect(res.body.segments[0]).toEqual({ id: 's1', index: 0, kind: 'title', source: expect.any(String), links: [], tokens: [] });
+    expect(res.body).toMatchObject({ sourceLocale: 'en', sourceRevision: 1, archived: false });
     expect(res.body.segments.filter((s: { kind: string }) => s.kind === 'signatory')).toHaveLength(195);
+  });
+
+  it('carries each segment\'s links and tokens, so an API reader can rebuild the source', async () => {
+    const res = await request(t.app).get(`/api/v1/statements/${SID}`).expect(200);
+    const toll = res.body.segments.find((s: { source: string }) => s.source.startsWith('As of today'));
+    expect(toll.source).toContain('<1>killed</1>');
+    expect(toll.links).toEqual([{ n: 1, href: '#' }]);
+    const contact = res.body.segments.find((s: { kind: string }) => s.kind === 'contact');
+    expect(contact.tokens).toEqual([{ n: 1, value: 'NYforBurmaDemocracy@gmail.com' }]);
   });
   it.each([
     ['an unknown id', '/api/v1/statements/nope', 404],

@@ -17,10 +17,14 @@ import {
   toActor,
 } from '../../server/services/accounts.js';
 import { listAudit } from '../../server/services/audit.js';
+import { publishEdition } from '../../server/services/publishing.js';
 import { saveGlossaryEntry } from '../../server/services/glossary.js';
+import { importTranslations, openInterchange } from '../../server/services/interchange.js';
 import { enableLocale } from '../../server/services/locales.js';
 import { restoreRevision, reviewTranslation, saveTranslation, translationHistory } from '../../server/services/translations.js';
-import { csrfFrom, makeApp, PASSWORD, SID, type Session, type TestApp } from '../support/app.js';
+import { csrfFrom, makeApp, PASSWORD, SID, STATEMENT_BYTES, type Session, type TestApp } from '../support/app.js';
+import { correctSource } from '../../server/services/corrections.js';
+import { archiveStatement, createStatementFromMarkdown } from '../../server/services/statements.js';
 import { listRoutes, routeKey } from './security-routes.js';
 
 const CALLERS = ['anonymous', 'otherLocale', 'translator', 'editor', 'author', 'disabled', 'admin'] as const;
@@ -74,7 +78,8 @@ const setSpareDisabled = (disabled: boolean) => async () => {
 interface Rule {
   expect: Record<Caller, Outcome>;
   url?: () => string;
-  body?: () => Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** A JSON or form body; a string is sent as it is (a file for the API's import). */
+  body?: () => Promise<Record<string, unknown> | string> | Record<string, unknown> | string;
   prepare?: () => Promise<void>;
   /** The request changes the caller's own session (logout, password): it gets a session of its own. */
   fresh?: boolean;
@@ -82,6 +87,11 @@ interface Rule {
 }
 
 const seg = `/api/v1/statements/${SID}/translations/my/${SEG}`;
+const exportPath = `/api/v1/statements/${SID}/translations/my/export`;
+/** A locale set up as disabled (to be enabled) or enabled (to be disabled) before each call. */
+const localeState = (tag: string, disabled: boolean) => async () => {
+  await t.deps.store.putLocale({ tag, ...(disabled ? { disabled: true } : {}) });
+};
 
 // --- A glossary entry to change or delete, made afresh before each call; terms never repeat. ---
 let terms = 0;
@@ -98,6 +108,7 @@ const KEEP_GLOSSARY = (ok: number) => row(401, 403, 403, ok, ok, 401, ok);
 const KEEP_GLOSSARY_PAGE = row('login', 403, 403, 303, 303, 'login', 303);
 const RULES: Record<string, Rule> = {
   'GET /healthz': { expect: all(200) },
+  'GET /fonts/locales.css': { expect: all(200), url: () => '/fonts/locales.css?l=my,km,rhg-Rohg' },
   'GET /ui/:lang': { expect: all(303), url: () => '/ui/en?next=%2F' },
   'GET /api/v1/statements': { expect: all(200) },
   'GET /api/v1/statements/:sid': { expect: all(200), url: () => `/api/v1/statements/${SID}` },
@@ -122,7 +133,8 @@ const RULES: Record<string, Rule> = {
     body: async () => ({ revision: (await revisionNow()) - 1, baseRevision: await revisionNow() }),
   },
   'GET /api/v1/locales': { expect: all(200) },
-  'POST /api/v1/locales': { expect: row(401, 403, 403, 403, 403, 401, 201), body: () => ({ tag: 'shn' }) },
+  'POST /api/v1/locales': { expect: row(401, 403, 403, 403, 403, 401, 201), body: () => ({ tag: 'shn' }), prepare: localeState('shn', true) },
+  'POST /api/v1/locales/:tag/disable': { expect: row(401, 403, 403, 403, 403, 401, 200), url: () => '/api/v1/locales/shn/disable', prepare: localeState('shn', false) },
   'GET /login': { expect: all(200) },
   'POST /login': { expect: all(401), body: () => ({ name: 'mya', password: 'not the password at all' }) },
   'POST /logout': { expect: all(303), fresh: true },
@@ -184,7 +196,8 @@ const RULES: Record<string, Rule> = {
     url: () => `/admin/accounts/${spare.id}/enable`,
     prepare: setSpareDisabled(true),
   },
-  'POST /admin/locales': { expect: row('login', 403, 403, 403, 403, 'login', 303), body: () => ({ tag: 'mnw' }) },
+  'POST /admin/locales': { expect: row('login', 403, 403, 403, 403, 'login', 303), body: () => ({ tag: 'mnw' }), prepare: localeState('mnw', true) },
+  'POST /admin/locales/:tag/disable': { expect: row('login', 403, 403, 403, 403, 'login', 303), url: () => '/admin/locales/mnw/disable', prepare: localeState('mnw', false) },
   'GET /admin/audit': { expect: row('login', 403, 403, 403, 403, 'login', 200) },
   // Translator aids (quality checks, translation memory, glossary, names kept as in the source).
   'POST /api/v1/statements/:sid/translations/:locale/:segmentId/checks': { expect: LOCALE_TEAM, url: () => `${seg}/checks`, body: () => ({ text: 'စာ' }) },
@@ -205,7 +218,60 @@ const RULES: Record<string, Rule> = {
   'POST /glossary/:locale/:id': { expect: KEEP_GLOSSARY_PAGE, prepare: freshEntry, url: () => `/glossary/my/${entryId}`, body: newTerm },
   'POST /glossary/:locale/:id/delete': { expect: KEEP_GLOSSARY_PAGE, prepare: freshEntry, url: () => `/glossary/my/${entryId}/delete` },
   'POST /keep-original/:sid/:locale': { expect: KEEP_GLOSSARY_PAGE, url: () => `/keep-original/${SID}/my` },
+  // Files for translation tools: anyone exports (approved text only for those outside the team);
+  // the locale's translators import (a dry run here); the page's form without a file is a 400.
+  'GET /api/v1/statements/:sid/translations/:locale/export': { expect: all(200), url: () => `${exportPath}?format=xliff20` },
+  'POST /api/v1/statements/:sid/translations/:locale/export': {
+    expect: row(401, 403, 200, 200, 200, 401, 200),
+    url: () => `${exportPath}?dryRun=true`,
+    body: () => 'msgid ""\nmsgstr ""\n"Language: my\\n"\n\nmsgctxt "s2"\nmsgid "4 January 2022"\nmsgstr "၂၀၂၂ ဇန်နဝါရီ ၄"\n',
+  },
+  'GET /files/:sid/:locale': { expect: row('login', 403, 200, 200, 200, 'login', 200), url: () => `/files/${SID}/my` },
+  'POST /files/:sid/:locale': { expect: row('login', 403, 400, 400, 400, 'login', 400), url: () => `/files/${SID}/my` },
+  // Living statements: admins create and archive; admins and editors of the source language correct.
+  'POST /api/v1/statements': { expect: row(401, 403, 403, 403, 403, 401, 201), body: () => ({ markdown: 'A statement\n\nIts text.', sourceLocale: 'en' }) },
+  'POST /api/v1/statements/:sid/archive': { expect: row(401, 403, 403, 403, 403, 401, 200), prepare: spareStatement, url: () => `/api/v1/statements/${spareSid}/archive` },
+  'PUT /api/v1/statements/:sid/source': {
+    expect: row(401, 403, 403, 403, 403, 401, 200),
+    url: () => `/api/v1/statements/${SID}/source`,
+    body: () => ({ markdown: `${STATEMENT_BYTES.toString('utf8')}\n\nOne more paragraph.\n`, dryRun: true }),
+  },
+  'GET /admin/statements': { expect: row('login', 403, 403, 403, 403, 'login', 200) },
+  'POST /admin/statements': { expect: row('login', 403, 403, 403, 403, 'login', 200), body: () => ({ markdown: 'A statement\n\nIts text.', sourceLocale: 'en' }) },
+  'POST /admin/statements/:sid/archive': { expect: row('login', 403, 403, 403, 403, 'login', 303), prepare: spareStatement, url: () => `/admin/statements/${spareSid}/archive` },
+  'GET /correct/:sid': { expect: row('login', 403, 403, 403, 403, 'login', 200), url: () => `/correct/${SID}` },
+  'POST /correct/:sid': {
+    expect: row('login', 403, 403, 403, 403, 'login', 200),
+    url: () => `/correct/${SID}`,
+    body: () => ({ markdown: `${STATEMENT_BYTES.toString('utf8')}\n\nOne more paragraph.\n` }),
+  },
+  // Published editions: editors of the locale and admins publish; everyone reads.
+  'POST /api/v1/statements/:sid/editions/:locale': {
+    expect: row(401, 403, 403, 201, 201, 401, 201),
+    url: () => `/api/v1/statements/${SID}/editions/my`,
+    body: () => ({ note: 'a public note' }),
+  },
+  'GET /api/v1/statements/:sid/editions/:locale': { expect: all(200), url: () => `/api/v1/statements/${SID}/editions/en` },
+  'GET /api/v1/statements/:sid/editions/:locale/:version': { expect: all(200), url: () => `/api/v1/statements/${SID}/editions/en/1` },
+  'POST /publish/:sid/:locale': {
+    expect: row('login', 403, 403, 303, 303, 'login', 303),
+    url: () => `/publish/${SID}/my`,
+    body: () => ({ note: 'from the review queue', confirmIncomplete: 'true' }),
+  },
+  'GET /s/:sid/:locale/v/:n': { expect: all(200), url: () => `/s/${SID}/en/v/1` },
+  'GET /s/:sid/:locale/versions': { expect: all(200), url: () => `/s/${SID}/en/versions` },
+  'GET /s/:sid/:locale/v/:n/:file': { expect: all(200), url: () => `/s/${SID}/en/v/1/${SID}.en.v1.md` },
+  'GET /feed.xml': { expect: all(200) },
+  'GET /sitemap.xml': { expect: all(200) },
 };
+
+// --- A statement to archive, made afresh before each call. ---
+let spareSid = '';
+let spares = 0;
+async function spareStatement(): Promise<void> {
+  spareSid = `spare-${++spares}`;
+  await t.deps.store.createStatement({ id: spareSid, title: 'Spare', sourceLocale: 'en', sourceRevision: 1, segments: [], nextSegmentNumber: 1, removedSegmentIds: [] });
+}
 
 /** Passwords and session versions as they were, so the callers' sessions go on working. */
 async function restorePasswords(): Promise<void> {
@@ -234,6 +300,7 @@ async function snapshot(): Promise<string> {
     setup: (await s.getSetupToken()) ?? null,
     statements,
     translations: await Promise.all(statements.map((x) => s.listAllTranslations(x.id))),
+    editions: await Promise.all(statements.map((x) => s.latestEditionVersions(x.id))),
   });
 }
 
@@ -289,7 +356,7 @@ describe.each(cases)('%s by %s (%s)', (key, caller, transport, outcome) => {
       const req = session.agent[verb](url);
       if (method === 'GET' || method === 'DELETE') res = await (isApi && method === 'DELETE' ? req.set('x-csrf-token', session.csrf) : req);
       else if (isApi) res = await req.set('x-csrf-token', session.csrf).send(body);
-      else res = await req.type('form').send({ _csrf: session.csrf, ...body });
+      else res = await req.type('form').send({ _csrf: session.csrf, ...(body as Record<string, unknown>) });
     }
     const refused = outcome === 'login' || outcome >= 400;
     if (outcome === 'login') {
@@ -327,6 +394,12 @@ describe('the services check the table themselves (not only the routes)', () => 
     ['issuePasswordLink', (a) => issuePasswordLink(t.deps, a, spare.id)],
     ['listAccounts', (a) => listAccounts(t.deps, a)],
     ['listAudit', (a) => listAudit(t.deps, a)],
+    ['openInterchange', (a) => openInterchange(t.deps, a, { statementId: SID, locale: 'my' })],
+    ['importTranslations', (a) => importTranslations(t.deps, a, { statementId: SID, locale: 'my', bytes: new Uint8Array(), dryRun: false, approve: false })],
+    ['createStatementFromMarkdown', (a) => createStatementFromMarkdown(t.deps, a, { markdown: 'A\n\nB.', sourceLocale: 'en' })],
+    ['archiveStatement', (a) => archiveStatement(t.deps, a, SID)],
+    ['correctSource', (a) => correctSource(t.deps, a, { statementId: SID, markdown: 'A\n\nB.' })],
+    ['publishEdition', (a) => publishEdition(t.deps, a, { statementId: SID, locale: 'my', confirmIncomplete: true })],
   ];
   it.each(calls)('%s refuses anonymous callers (unauthenticated) and a translator of another locale (forbidden)', async (_name, call) => {
     const before = await snapshot();

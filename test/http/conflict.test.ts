@@ -49,11 +49,11 @@ describe.each(ROWS)('a stale save in %s', (locale, seg, theirs, mine, removed, a
 
   it('offers "keep my text" on top of the newer revision, with the action first chosen', () => {
     expect(keepMineForm(page)).toEqual({ _csrf: team[locale].second.csrf, text: mine, baseRevision: '1', action: 'save' });
-    expect(page).toMatch(new RegExp(`<form method="get" action="/translate/${SID}/${locale}#${seg}">\\s*<button type="submit">Keep the newer version</button>`));
+    expect(page).toMatch(new RegExp(`<form method="get" action="/translate/${SID}/${locale}#${seg}">\\s*<input type="hidden" name="seg" value="${seg}">\\s*<button type="submit">Keep the newer version</button>`));
   });
 
   it('"keep the newer version" reloads the workspace with the newer text and changes nothing', async () => {
-    const res = await team[locale].second.agent.get(`/translate/${SID}/${locale}?`).expect(200);
+    const res = await team[locale].second.agent.get(`/translate/${SID}/${locale}?seg=${seg}`).expect(200);
     expect(res.text).toMatch(new RegExp(`<textarea id="t-${seg}"[^>]*>${theirs}</textarea>`));
     expect(await t.deps.store.getTranslation(SID, locale, seg)).toMatchObject({ text: theirs, revision: 1 });
   });

@@ -77,6 +77,19 @@ it('sends more than 500 strings', () => {
   expect(LIST.length).toBeGreaterThan(490);
 });
 
+/** Every page of the workspace (one section, at most 25 segments, at a time), joined. */
+async function wholeWorkspace(agent: Session['agent']): Promise<string> {
+  const pages: string[] = [];
+  for (const section of ['heading', 'body', 'contact', 'signatory', 'supporter']) {
+    for (let n = 1; ; n += 1) {
+      const html = (await agent.get(`/translate/${SID}/my?section=${section}&page=${n}`).expect(200)).text;
+      pages.push(html);
+      if (!html.includes('rel="next"')) break;
+    }
+  }
+  return pages.join('\n');
+}
+
 describe('translation text and review comments', () => {
   it('the API stores translation text exactly, and the workspace shows it escaped', async () => {
     const problems: unknown[] = [];
@@ -92,7 +105,7 @@ describe('translation text and review comments', () => {
         else if (!clearRefusal(res)) problems.push(['PUT', res.status, text]);
       });
       const listed = (await request(t.app).get(`/api/v1/statements/${SID}/translations/my`).set('Authorization', `Bearer ${translatorToken}`).expect(200)).body as { segmentId: string; text: string }[];
-      const page = (await translator.agent.get(`/translate/${SID}/my`).expect(200)).text;
+      const page = await wholeWorkspace(translator.agent);
       for (const [seg, text] of expected) {
         accepted++;
         if (listed.find((x) => x.segmentId === seg)?.text !== text) problems.push(['API', seg, text]);
@@ -119,7 +132,7 @@ describe('translation text and review comments', () => {
         if (res.status === 200) expected.set(seg, comment.trim());
         else if (!clearRefusal(res)) problems.push(['review', res.status, comment]);
       });
-      const page = (await translator.agent.get(`/translate/${SID}/my`).expect(200)).text;
+      const page = await wholeWorkspace(translator.agent);
       for (const [seg, comment] of expected) {
         if ((await t.deps.store.getTranslation(SID, 'my', seg))?.comment !== comment) problems.push(['stored', seg, comment]);
         const shown = between(page, `id="${seg}"`, '</textarea>');

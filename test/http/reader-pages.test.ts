@@ -65,8 +65,11 @@ describe('GET /s/:sid/:locale', () => {
 
   it('offers a language switcher with autonyms and approved percentages', async () => {
     const res = await request(t.app).get(`/s/${SID}/my`).expect(200);
-    expect(res.text).toMatch(/<a href="\/s\/[^"]+\/km" data-keep-place lang="km" dir="ltr" hreflang="km" >ខ្មែរ <span class="pct"[^>]*>0%<\/span>/);
+    expect(res.text).toMatch(/<a href="\/s\/[^"]+\/km" data-keep-place lang="km" dir="ltr" hreflang="km" ?>ខ្មែរ <span class="pct"[^>]*>0%<\/span>/);
     expect(res.text).toMatch(/aria-current="page">မြန်မာ/);
+    // The current language first; past three languages the others are in a compact menu.
+    expect(res.text).toMatch(/<ul class="first">\s*<li><a [^>]*hreflang="my" aria-current="page">/);
+    expect(res.text).toContain('<summary>2 more languages</summary>');
   });
 
   it.each([
@@ -131,5 +134,17 @@ describe('static files', () => {
   });
   it('answers /healthz', async () => {
     await request(t.app).get('/healthz').expect(200);
+  });
+});
+
+describe('a young edition', () => {
+  it('says once that a run of untranslated names is shown as in the original, in the reader’s digits', async () => {
+    const t2 = await makeApp();
+    const page = (await request(t2.app).get(`/s/${SID}/km`).set('Cookie', 'tandem.lang=km').expect(200)).text;
+    expect(page).toContain('ឈ្មោះ ១៩៥ ទាំងនេះ ត្រូវបានបង្ហាញដូចក្នុងច្បាប់ដើម។'); // 195 signatories, Khmer digits
+    expect((page.match(/mark-fallback/g) ?? []).length).toBeLessThan(3); // not 195 badges: only runs of one or two keep theirs
+    const en = (await request(t2.app).get(`/s/${SID}/my`).expect(200)).text;
+    expect(en).toContain('These 195 names are shown as in the original.');
+    await t2.close();
   });
 });

@@ -29,7 +29,7 @@ it('keeps every acknowledged save and the session across a restart', async () =>
   }
   // The cookie from before the restart still opens the workspace.
   const cookie = (await session.agent.get('/').expect(200)).request.cookies;
-  const page = await request(second.app).get(`/translate/${SID}/my`).set('Cookie', cookie).expect(200);
+  const page = await request(second.app).get(`/translate/${SID}/my?seg=s3`).set('Cookie', cookie).expect(200);
   expect(page.text).toContain('မြန်မာ s3');
   await second.close();
 });

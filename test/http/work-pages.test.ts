@@ -46,11 +46,33 @@ describe('who may open which page', () => {
 });
 
 describe('translator workspace', () => {
-  it('shows every segment with source, status, context and plain forms', async () => {
-    const res = await translator.agent.get(`/translate/${SID}/my`).expect(200);
-    expect(res.text.match(/<form method="post" action="\/translate\//g)).toHaveLength(242);
+  it('shows one section at a time, with source, status, context and plain forms', async () => {
+    const res = await translator.agent.get(`/translate/${SID}/my?section=body`).expect(200);
+    expect(res.text.match(/<form method="post" action="\/translate\//g)).toHaveLength(19);
     expect(res.text).toContain('<textarea id="t-s5" name="text" rows="6" lang="my" dir="ltr"');
     expect(res.text).toContain('&lt;1&gt;killed&lt;/1&gt;'); // markers shown to the translator
+    expect(res.text).toContain('<details class="context"><summary>Before and after</summary>'); // neighbours collapsed
+    // The outline: every section with its progress, the current one marked.
+    expect(res.text).toMatch(/<a href="[^"]*section=body" aria-current="true"><span class="name">Text<\/span>/);
+    expect(res.text).toContain('0 of 195 started');
+  });
+
+  it('shows the 195 signatories 25 at a time as a compact list, with pages that keep the filter', async () => {
+    const first = await translator.agent.get(`/translate/${SID}/my?status=untranslated&section=signatory`).expect(200);
+    expect(first.text.match(/<form method="post" action="\/translate\//g)).toHaveLength(25);
+    expect(first.text).toContain('class="work-row status-untranslated compact"');
+    expect(first.text).toContain('page 1 of 8');
+    expect(first.text).toContain(`href="/translate/${SID}/my?status=untranslated&amp;section=signatory&amp;page=2" rel="next"`);
+    const last = await translator.agent.get(`/translate/${SID}/my?status=untranslated&section=signatory&page=8`).expect(200);
+    expect(last.text.match(/<form method="post" action="\/translate\//g)).toHaveLength(20);
+    // A segment asked by id opens the page that holds it.
+    const at = await translator.agent.get(`/translate/${SID}/my?seg=s100`).expect(200);
+    expect(at.text).toContain('id="t-s100"');
+  });
+
+  it('stays under the weight budget: one page, not 481 KB of every segment', async () => {
+    const res = await translator.agent.get(`/translate/${SID}/my`).expect(200);
+    expect(Buffer.byteLength(res.text)).toBeLessThan(150_000);
   });
 
   it('filters by status', async () => {

@@ -67,6 +67,19 @@ export function storeContract(name: string, open: (dir: string) => Promise<Store
         expect(await store.getTranslation('joint-statement', 'my', 's2')).toEqual(outdated);
         await expect(store.replaceStatement(aStatement('missing'), [])).rejects.toMatchObject({ code: 'not_found' });
       });
+
+      it('refuses a replacement made from a stale reading, and writes nothing', async () => {
+        await store.createStatement(aStatement());
+        await store.updateTranslation('joint-statement', 'my', 's2', nextRevision('my', 's2'));
+        const outdated = aTranslation('my', 's2', { status: 'outdated', revision: 2 });
+        const next = aStatement('joint-statement', { sourceRevision: 2, title: 'New title' });
+        const stale = { sourceRevision: 1, translations: [{ locale: 'my', segmentId: 's2', revision: 0 }] };
+        await expect(store.replaceStatement(next, [outdated], stale)).rejects.toMatchObject({ code: 'conflict' });
+        await expect(store.replaceStatement(next, [outdated], { sourceRevision: 2, translations: [] })).rejects.toMatchObject({ code: 'conflict' });
+        expect((await store.getStatement('joint-statement'))?.sourceRevision).toBe(1);
+        await store.replaceStatement(next, [outdated], { sourceRevision: 1, translations: [{ locale: 'my', segmentId: 's2', revision: 1 }] });
+        expect(await store.getTranslation('joint-statement', 'my', 's2')).toEqual(outdated);
+      });
     });
 
     describe('translations', () => {

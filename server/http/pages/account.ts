@@ -83,6 +83,8 @@ export function accountPages(deps: ServiceDeps, limits: Limits): Router {
   pages.post('/logout', async (req, res) => {
     await endSession(req);
     res.clearCookie('tandem.sid');
+    // Text a translator typed offline is kept in this browser's storage: it leaves with them.
+    res.set('Clear-Site-Data', '"storage"');
     res.redirect(303, '/');
   });
 
@@ -121,7 +123,8 @@ export function accountPages(deps: ServiceDeps, limits: Limits): Router {
     try {
       if (body.password !== body.confirm) throw new DomainError('invalid_input', 'account.passwords_differ');
       await startSession(req, await usePasswordLink(deps, body.token, body.password));
-      res.redirect(303, '/account');
+      // A new volunteer lands on their work (what is waiting for them); a reset, on their account.
+      res.redirect(303, purpose === 'invite' ? '/#waiting' : '/account');
     } catch (e) {
       const known = inputError(e);
       if (!known) throw e;

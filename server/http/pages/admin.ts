@@ -9,9 +9,12 @@ import type { Translator } from '../../i18n/index.js';
 import { accountNames, grantLocales, inviteAccount, issuePasswordLink, listAccounts, setDisabled } from '../../services/accounts.js';
 import { listAudit, OPERATOR } from '../../services/audit.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import { enableLocale, listLocales } from '../../services/locales.js';
+import { fontForScript } from '../../domain/fonts.js';
+import type { LocaleInfo } from '../../domain/locales.js';
+import { disableLocale, enableLocale, listDisabledLocales, listLocales } from '../../services/locales.js';
 import { actorOf, csrfToken, requireLogin } from '../auth.js';
-import { inputOf, validate } from '../validate.js';
+import { showFontsOf } from '../fonts.js';
+import { inputOf, localeTag, validate } from '../validate.js';
 
 const localesField = z
   .union([z.string(), z.array(z.string())])
@@ -53,6 +56,12 @@ const linkForm = z.object({ shown: shownLinks });
 const grantForm = z.object({ locales: localesField });
 const localeForm = z.object({ tag: z.string().min(1).max(100), nativeName: z.string().max(100).optional() });
 const accountParams = z.object({ id: z.string().max(40) });
+const localeParams = z.object({ tag: localeTag });
+/** After a change to a locale: which one, and what happened to it (shown once, above the table). */
+const adminQuery = z.object({
+  locale: localeTag.optional(),
+  done: z.enum(['enabled', 'reenabled', 'renamed', 'disabled']).optional(),
+});
 
 /** A one-time link shown to the admin once, to pass on through a channel they trust. */
 interface IssuedLink {
@@ -65,10 +74,18 @@ interface IssuedLink {
 export function adminPages(deps: ServiceDeps): Router {
   const pages = Router();
 
-  async function render(res: Response, status = 200, extra: { error?: string; links?: IssuedLink[] } = {}) {
+  async function render(res: Response, status = 200, extra: { error?: string; links?: IssuedLink[]; changed?: z.infer<typeof adminQuery> } = {}) {
     const actor = actorOf(res);
     if (!can(actor, 'manage_accounts')) throw new DomainError('forbidden');
+    const tr: Translator = res.locals.tr;
     const locales = await listLocales(deps);
+    const disabledLocales = await listDisabledLocales(deps, actor);
+    showFontsOf(res, [...locales, ...disabledLocales].map((l) => l.tag)); // every language's name, in its own font
+    const fontName = (l: LocaleInfo) => {
+      const font = fontForScript(l.script);
+      return font === 'device' ? tr.t('languages_admin.device_font') : font?.family;
+    };
+    const changed = extra.changed?.locale && extra.changed.done ? [...locales, ...disabledLocales].find((l) => l.tag === extra.changed!.locale) : undefined;
     const accounts = (await listAccounts(deps, actor)).map((a) => ({
       id: a.id,
       name: a.name,
@@ -79,7 +96,20 @@ export function adminPages(deps: ServiceDeps): Router {
       self: a.id === actor!.id,
     }));
     const links = extra.links ?? [];
-    res.status(status).render('admin', { accounts, locales, csrf: csrfToken(res.req), error: extra.error, links, shown: JSON.stringify(links) });
+    res.status(status).render('admin', {
+      accounts,
+      locales: locales.map((l) => ({ ...l, font: fontName(l) })),
+      disabledLocales,
+      // Said once after a change; enabling a language Tandem has no font for gets a warning.
+      localeNotice: changed ? tr.t(`languages_admin.done_${extra.changed!.done}`, { language: changed.englishName, tag: changed.tag }) : '',
+      fontWarning: changed && extra.changed!.done !== 'disabled' && fontName(changed) === undefined
+        ? tr.t('languages_admin.font_warning', { language: changed.englishName, script: changed.script })
+        : '',
+      csrf: csrfToken(res.req),
+      error: extra.error,
+      links,
+      shown: JSON.stringify(links),
+    });
   }
 
   /** Input errors are shown on the admin page itself, in the admin's language; others go on. */
@@ -110,7 +140,7 @@ export function adminPages(deps: ServiceDeps): Router {
     };
   }
 
-  pages.get('/admin', requireLogin, async (_req, res) => render(res));
+  pages.get('/admin', requireLogin, validate({ query: adminQuery }), async (_req, res) => render(res, 200, { changed: inputOf<z.infer<typeof adminQuery>>(res, 'query') }));
 
   // An invitation: the account exists at once; the volunteer chooses the password through the link.
   pages.post('/admin/accounts', requireLogin, validate({ body: inviteForm }), async (req, res) => {
@@ -152,7 +182,24 @@ export function adminPages(deps: ServiceDeps): Router {
   });
 
   pages.post('/admin/locales', requireLogin, validate({ body: localeForm }), async (_req, res) => {
-    await attempt(res, () => enableLocale(deps, actorOf(res), inputOf<z.infer<typeof localeForm>>(res, 'body')));
+    let enabled;
+    try {
+      enabled = await enableLocale(deps, actorOf(res), inputOf<z.infer<typeof localeForm>>(res, 'body'));
+    } catch (e) {
+      return showInputError(res, e);
+    }
+    res.redirect(303, `/admin?locale=${encodeURIComponent(enabled.tag)}&done=${enabled.outcome}#loc-h`);
+  });
+
+  // Disabling keeps the translations: enabling the language again brings them back.
+  pages.post('/admin/locales/:tag/disable', requireLogin, validate({ params: localeParams }), async (_req, res) => {
+    let disabled;
+    try {
+      disabled = await disableLocale(deps, actorOf(res), inputOf<{ tag: string }>(res, 'params').tag);
+    } catch (e) {
+      return showInputError(res, e);
+    }
+    res.redirect(303, `/admin?locale=${encodeURIComponent(disabled.tag)}&done=disabled#loc-h`);
   });
 
   pages.get('/admin/audit', requireLogin, async (_req, res) => {

@@ -14,6 +14,7 @@ import { actorOf, csrfToken, requireLogin } from '../auth.js';
 import { STATUS_OF } from '../errors.js';
 import { localeView } from '../presenters/work.js';
 import { inputOf, localeTag, validate } from '../validate.js';
+import { showFontsOf } from '../fonts.js';
 
 const params = z.object({ locale: localeTag });
 const entryParams = params.extend({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
@@ -40,6 +41,7 @@ export function glossaryPages(deps: ServiceDeps): Router {
   async function page(res: Response, locale: string, extra: { notice?: string; error?: string; form?: Record<string, unknown>; csv?: string } = {}) {
     const actor = actorOf(res);
     const entries = await listGlossary(deps, actor, locale);
+    showFontsOf(res, [locale]);
     res.render('glossary', {
       locale: localeView(await requireLocale(deps, locale)),
       entries: entries.map(presentEntry),

@@ -1,17 +1,26 @@
 // Readers' pages: the list of statements, one edition, editions side by side. No account needed;
 // nothing here names a translator or an editor.
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
-import { SOURCE_LOCALE } from '../../domain/locales.js';
 import { editionCredits } from '../../services/accounts.js';
 import { getEdition } from '../../services/editions.js';
 import { listLocales } from '../../services/locales.js';
-import { listStatements } from '../../services/statements.js';
+import { listStatements, requireStatement } from '../../services/statements.js';
 import { getProgress } from '../../services/editions.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import type { Translator } from '../../i18n/index.js';
-import { groupRows, presentRows, progressView, switcher } from '../presenters/edition.js';
+import { compareTitle, editionTitle, readersNotice, groupRows, presentRows, progressView, switcher } from '../presenters/edition.js';
+import { headTags } from '../presenters/version.js';
+import { sendPage, type ReaderCache } from '../public-cache.js';
+import { renderView } from '../views.js';
+import { actorOf } from '../auth.js';
+import { publishedEditions } from '../../services/publishing.js';
+import { createHash } from 'node:crypto';
+import { foldFallbackRuns } from '../presenters/fallback-runs.js';
+import { waitingView } from '../presenters/waiting.js';
+import { whatIsWaiting } from '../../services/waiting.js';
+import { showFontsOf } from '../fonts.js';
 import { inputOf, localeTag, sidLocale, statementId, validate } from '../validate.js';
 
 const compareQuery = z.object({
@@ -22,67 +31,122 @@ const compareQuery = z.object({
     .pipe(z.array(localeTag).min(2).max(4)),
 });
 
-export function readerPages(deps: ServiceDeps): Router {
+export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
   const pages = Router();
 
-  pages.get('/', async (_req, res) => {
+  /** Serves the cached page under `key` (per interface language), with the user's own header if logged in. */
+  async function serve(req: Request, res: Response, key: string, render: () => Promise<string>) {
+    const tr: Translator = res.locals.tr;
+    const page = await cache.page(`${tr.lang}\u0000${key}`, render);
+    const actor = actorOf(res);
+    const nav = actor ? await renderView('partials/account-nav', { tr, actor, csrfHeader: res.locals.csrfHeader, waitingCount: res.locals.waitingCount as string | undefined }) : undefined;
+    sendPage(req, res, page, 'revalidate', nav);
+  }
+  const anonymous = (req: Request, res: Response) => ({ tr: res.locals.tr, actor: undefined, csrfHeader: undefined, path: req.originalUrl, fontsHref: res.locals.fontsHref as string | undefined });
+  /** Approved text of any statement, the statement's published versions and the enabled locales. */
+  const previewDeps = async (sid: string) =>
+    `${await deps.store.approvedRevision()}|${JSON.stringify(await publishedEditions(deps, sid))}|${(await listLocales(deps)).map((l) => l.tag).join(',')}`;
+
+  pages.get('/', async (req, res) => {
     const tr: Translator = res.locals.tr;
     const locales = await listLocales(deps);
     const statements = await Promise.all(
       (await listStatements(deps)).map(async (s) => {
         const progress = await getProgress(deps, s.id);
+        const published = await publishedEditions(deps, s.id);
         return {
           ...s,
           segmentsLabel: tr.plural('statements.segments', s.segmentCount),
-          locales: locales.map((l) => ({ tag: l.tag, autonym: l.autonym, dir: l.direction, ...progressView(progress[l.tag], tr) })),
+          date: s.date ? tr.date(`${s.date}T12:00:00Z`) : '', // a calendar day: noon UTC is that day everywhere
+          sourcePublished: published[s.sourceLocale] ?? 0,
+          locales: locales
+            .filter((l) => l.tag !== s.sourceLocale)
+            .map((l) => ({
+              tag: l.tag,
+              autonym: l.autonym,
+              dir: l.direction,
+              ...progressView(progress[l.tag], tr),
+              published: published[l.tag] ? tr.t('publishing.index.published', { version: tr.number(published[l.tag]!) }) : '',
+              inProgress: published[l.tag] ? '' : tr.t('publishing.in_progress'),
+            })),
         };
       }),
     );
-    res.render('statements', { statements });
+    // Logged-in users see work links in the list: their page is their own.
+    if (actorOf(res)) return void res.render('statements', { statements, waiting: waitingView(await whatIsWaiting(deps, actorOf(res)), locales, tr) });
+    const key = `index|${createHash('sha256').update(JSON.stringify(statements)).digest('base64url')}`;
+    await serve(req, res, key, () => renderView('statements', { ...anonymous(req, res), statements }));
   });
 
-  pages.get('/s/:sid', validate({ params: z.object({ sid: statementId }) }), (_req, res) => {
-    res.redirect(303, `/s/${inputOf<{ sid: string }>(res, 'params').sid}/${SOURCE_LOCALE}`);
+  pages.get('/s/:sid', validate({ params: z.object({ sid: statementId }) }), async (_req, res) => {
+    const statement = await requireStatement(deps, inputOf<{ sid: string }>(res, 'params').sid);
+    res.redirect(303, `/s/${statement.id}/${statement.sourceLocale}`);
   });
 
   pages.get(
     '/s/:sid/compare',
     validate({ params: z.object({ sid: statementId }), query: compareQuery }),
-    async (_req, res) => {
+    async (req, res) => {
       const { sid } = inputOf<{ sid: string }>(res, 'params');
       const { langs } = inputOf<{ langs: string[] }>(res, 'query');
-      const edition = await getEdition(deps, sid, langs);
-      const tr: Translator = res.locals.tr;
-      res.render('compare', {
-        edition,
-        columns: edition.locales.map((l) => ({ tag: l.tag, autonym: l.autonym, dir: l.direction, ...progressView(edition.progress[l.tag], tr) })),
-        groups: groupRows(presentRows(edition.rows, tr, { inCompare: true })),
-        switcher: switcher(edition, tr, (tag) => `/s/${sid}/${tag}`, langs),
-        langs,
+      showFontsOf(res, langs);
+      const key = `compare|${sid}|${langs.join(',')}|${await previewDeps(sid)}`;
+      await serve(req, res, key, async () => {
+        // Each column shows its latest published version, or its approved text marked as a preview.
+        const edition = await getEdition(deps, sid, langs, { published: true });
+        const tr: Translator = res.locals.tr;
+        return renderView('compare', {
+          ...anonymous(req, res),
+          edition,
+          title: compareTitle(edition, tr.lang),
+          columns: edition.locales.map((l) => ({
+            tag: l.tag,
+            autonym: l.autonym,
+            dir: l.direction,
+            ...progressView(edition.progress[l.tag], tr),
+            approved: tr.percent(edition.versions[l.tag] ? edition.versions[l.tag]!.percentApproved : edition.readersGet[l.tag]?.percent ?? 0),
+            preview: l.tag !== edition.source.tag && !edition.versions[l.tag],
+          })),
+          groups: groupRows(presentRows(edition.rows, tr, { inCompare: true })),
+          switcher: switcher(edition, tr, (tag) => `/s/${sid}/${tag}`, langs),
+          langs,
+          headExtra: headTags({ title: compareTitle(edition, tr.lang), titleLang: tr.lang, description: edition.statement.title, locale: tr.lang, alternates: [], stylesheet: '/static/css/publishing.css' }),
+        });
       });
     },
   );
 
-  pages.get('/s/:sid/:locale', validate({ params: sidLocale }), async (_req, res) => {
+  /** A locale never published: a preview of its approved text, marked as such and not indexed. */
+  pages.get('/s/:sid/:locale', validate({ params: sidLocale }), async (req, res) => {
     const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
-    const edition = await getEdition(deps, sid, [locale]).catch((e: unknown) => {
-      if (e instanceof DomainError && e.key === 'locale.not_enabled') throw new DomainError('not_found', 'edition.not_found', { locale });
-      throw e;
-    });
-    const tr: Translator = res.locals.tr;
-    const info = edition.locales[0]!;
-    const others = edition.available.filter((l) => l.tag !== locale).slice(0, 2).map((l) => l.tag);
     // Pseudonyms only, of those who opted in; never an account name.
-    const credits = locale === edition.source.tag ? [] : await editionCredits(deps, sid, locale);
-    res.render('edition', {
-      edition,
-      locale: info,
-      isSource: locale === edition.source.tag,
-      progress: progressView(edition.progress[locale], tr),
-      groups: groupRows(presentRows(edition.rows, tr)),
-      switcher: switcher(edition, tr, (tag) => `/s/${sid}/${tag}`, [locale]),
-      credits: credits.length ? new Intl.ListFormat(tr.lang, { type: 'conjunction' }).format(credits) : '',
-      compareHref: `/s/${sid}/compare?langs=${[...new Set([edition.source.tag, locale, ...others])].slice(0, 3).join(',')}`,
+    const credits = await editionCredits(deps, sid, locale).catch(() => []); // none for the source: nobody translates it
+    const key = `preview|${sid}|${locale}|${await previewDeps(sid).catch(() => '')}|${credits.join(',')}`;
+    await serve(req, res, key, async () => {
+      const edition = await getEdition(deps, sid, [locale]).catch((e: unknown) => {
+        if (e instanceof DomainError && e.key === 'locale.not_enabled') throw new DomainError('not_found', 'edition.not_found', { locale });
+        throw e;
+      });
+      const tr: Translator = res.locals.tr;
+      const info = edition.locales[0]!;
+      showFontsOf(res, [locale]);
+      const others = edition.available.filter((l) => l.tag !== locale).slice(0, 2).map((l) => l.tag);
+      const title = editionTitle(edition, 0);
+      return renderView('edition', {
+        ...anonymous(req, res),
+        edition,
+        title,
+        locale: info,
+        isSource: locale === edition.source.tag,
+        preview: locale !== edition.source.tag,
+        progress: { ...progressView(edition.progress[locale], tr), notice: readersNotice(edition, locale, tr) },
+        // A run of untranslated segments: one notice for the run, not one mark each (fallback-runs.ts).
+        groups: groupRows(presentRows(edition.rows, tr)).map((g) => ({ ...g, rows: foldFallbackRuns(g.rows, tr) })),
+        switcher: switcher(edition, tr, (tag) => `/s/${sid}/${tag}`, [locale]),
+        credits: credits.length ? new Intl.ListFormat(tr.lang, { type: 'conjunction' }).format(credits) : '',
+        compareHref: `/s/${sid}/compare?langs=${[...new Set([edition.source.tag, locale, ...others])].slice(0, 3).join(',')}`,
+        headExtra: headTags({ title, titleLang: locale, description: edition.statement.title, locale, alternates: [], noindex: true, stylesheet: '/static/css/publishing.css' }),
+      });
     });
   });
 

@@ -1,5 +1,5 @@
 // Translators' and editors' pages: workspace, review queue, history. Plain forms work without
-// JavaScript; public/js/workspace.js adds saving in place and keyboard shortcuts.
+// JavaScript; public/js/workspace/ adds saving in place and keyboard shortcuts.
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
@@ -22,17 +22,25 @@ import {
 } from '../../services/translations.js';
 import { actorOf, csrfToken, requireLogin } from '../auth.js';
 import { STATUS_OF } from '../errors.js';
+import { showFontsOf } from '../fonts.js';
 import { canKeepOriginal } from '../../services/checks.js';
 import { openLocaleWork } from '../../services/aids.js';
 import { keepRemainingOriginal } from '../../services/keep-original.js';
 import { rowAids } from '../presenters/aids.js';
 import { progressView } from '../presenters/edition.js';
 import { localeView, workRows } from '../presenters/work.js';
-import { inputOf, invalidField, segmentInput, revision, sidLocale, sidLocaleSegment, validate } from '../validate.js';
+import { publishedWork } from '../presenters/published-work.js';
+import { publishFormModel, PUBLISHING_CSS } from './publishing.js';
+import { inputOf, invalidField, segmentId, segmentInput, revision, sidLocale, sidLocaleSegment, validate } from '../validate.js';
+import { PAGE_SIZE, planWorkspace, SECTIONS, type SectionKey, type WorkspacePlan } from '../presenters/outline.js';
+import { outlineView } from '../presenters/workspace.js';
 
 const filterQuery = z.object({
   status: z.enum(['all', 'warnings', ...STATUSES]).default('all'),
   kept: z.coerce.number().int().min(0).max(1_000_000).optional(), // after "keep all remaining names"
+  section: z.enum(SECTIONS).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).optional(),
+  seg: segmentId.optional(), // open the section and page holding this segment
 });
 type Filter = Status | 'all' | 'warnings';
 const saveForm = z.object({
@@ -51,8 +59,12 @@ const reviewForm = z.object({
   comment: z.string().max(5000).optional(),
 });
 const restoreForm = z.object({ revision, baseRevision: revision });
-/** What the last review decision was, for the notice on the queue it leads back to. */
-const reviewQuery = z.object({ done: z.enum(['approved', 'changes_requested']).optional() });
+const keepAllForm = z.object({ section: z.enum(['signatory', 'supporter']).optional() });
+const reviewQuery = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).optional(),
+  /** What the last review decision was, for the notice on the queue it leads back to. */
+  done: z.enum(['approved', 'changes_requested']).optional(),
+});
 /** A review refused with a reason the editor can act on: the queue again, the reason beside the comment. */
 const REVIEW_REFUSALS: readonly string[] = ['invalid_input', 'conflict', 'invalid_transition'];
 interface ReviewRefusal {
@@ -67,28 +79,61 @@ export function workPages(deps: ServiceDeps): Router {
   const pages = Router();
   const guard = [requireLogin];
 
-  async function workspace(res: Response, sid: string, locale: string, filter: Filter, extra: Record<string, unknown> = {}) {
-    // Translator aids (presenters/aids.ts): checks, glossary terms, other languages, next links.
+  /** Where the page is: filter, section, page, or a segment to open at. */
+  interface View {
+    filter: Filter;
+    section?: SectionKey;
+    page?: number;
+    seg?: string;
+  }
+
+  async function workspace(res: Response, sid: string, locale: string, view: View, extra: Record<string, unknown> = {}) {
+    // One section, or one page of at most 25 segments: checks, terms and other languages are
+    // worked out for those alone (presenters/outline.ts), unless the filter is "with warnings".
     const actor = actorOf(res);
-    const aids = await openLocaleWork(deps, actor, { statementId: sid, locale, purpose: 'translate' });
+    const { filter } = view;
+    let plan: WorkspacePlan | undefined;
+    const keepStatus = (st: Status) => filter === 'all' || filter === 'warnings' || st === filter;
+    const aids = await openLocaleWork(deps, actor, {
+      statementId: sid,
+      locale,
+      purpose: 'translate',
+      shown: (statement, translations) => {
+        if (filter === 'warnings') return undefined;
+        plan = planWorkspace(statement, translations, (_id, st) => keepStatus(st), { section: view.section, page: view.page, segment: view.seg });
+        return new Set(plan.shown);
+      },
+    });
     const { statement, info, translations } = aids;
+    if (!plan) {
+      const warned = (id: string) => aids.checks.get(id)?.some((c) => c.severity === 'warning') === true;
+      plan = planWorkspace(statement, translations, (id) => warned(id), { section: view.section, page: view.page, segment: view.seg });
+    }
     const tr: Translator = res.locals.tr;
-    const listed = workRows(statement, translations, tr, (s) => filter === 'all' || filter === 'warnings' || s === filter);
-    const shown = filter === 'warnings' ? listed.filter((r) => aids.checks.get(r.id)?.some((c) => c.severity === 'warning')) : listed;
-    const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl: `/translate/${sid}/${locale}`, shown: new Set(shown.map((r) => r.id)) });
+    const shownIds = new Set(plan.shown);
+    const shown = workRows(statement, translations, tr, () => true, shownIds);
+    const pageUrl = `/translate/${sid}/${locale}`;
+    const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl, shown: shownIds });
+    const published = publishedWork(translations, locale);
+    showFontsOf(res, [locale, ...[...rowExtras.values()].flatMap((r) => r.others.map((o) => o.tag))]);
     res.render('translate', {
       statement,
       locale: localeView(info),
       filter,
       filters: ['all', 'warnings', ...STATUSES].map((s) => ({
         value: s,
+        href: `${pageUrl}?status=${s}`,
         label: s === 'all' ? tr.t('workspace.all') : s === 'warnings' ? tr.t('aids.filter_warnings') : tr.t(`status.${s}`),
       })),
-      rows: shown.map((row) => ({ ...row, ...rowExtras.get(row.id)! })),
+      outline: outlineView(plan, tr, pageUrl, filter),
+      rows: shown.map((row) => ({ ...row, ...rowExtras.get(row.id)!, published: published.get(row.id) })),
+      headExtra: PUBLISHING_CSS,
       mayKeepAll: can(actor, 'review', locale) && statement.segments.some((s) => canKeepOriginal(s) && !translations.some((t) => t.segmentId === s.id)),
+      keepSection: plan.section === 'signatory' || plan.section === 'supporter' ? plan.section : undefined,
       mayKeepGlossary: can(actor, 'keep_glossary', locale),
       progress: progressView(localeProgress(statement.segments, translations), tr),
       csrf: csrfToken(res.req),
+      accountId: actor!.id,
       conflict: undefined,
       ...extra,
     });
@@ -98,14 +143,14 @@ export function workPages(deps: ServiceDeps): Router {
     const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
     const query = inputOf<z.infer<typeof filterQuery>>(res, 'query');
     const kept = query.kept === undefined ? {} : { kept: (res.locals.tr as Translator).plural('aids.keep_all_done', query.kept) };
-    await workspace(res, sid, locale, query.status, kept);
+    await workspace(res, sid, locale, { filter: query.status, section: query.section, page: query.page, seg: query.seg }, kept);
   });
 
   pages.post(
     '/translate/:sid/:locale/:segmentId',
     ...guard,
     validate({ params: sidLocaleSegment }),
-    async (req, res) => {
+    async (_req, res) => {
       const p = inputOf<Ref>(res, 'params');
       const tr: Translator = res.locals.tr;
       // Whatever is refused, the page comes back with the translator's text in the box.
@@ -113,7 +158,7 @@ export function workPages(deps: ServiceDeps): Router {
         res.status(STATUS_OF[e.code]);
         const checks = (e.details?.checks as { key: string; params?: Record<string, string | number> }[] | undefined) ?? [];
         const current = (e.details?.current as TranslationView | null | undefined) ?? null;
-        return workspace(res, p.sid, p.locale, 'all', {
+        return workspace(res, p.sid, p.locale, { filter: 'all', seg: p.segmentId }, {
           conflict: {
             segmentId: p.segmentId,
             mine: text,
@@ -126,10 +171,10 @@ export function workPages(deps: ServiceDeps): Router {
           },
         });
       };
-      const parsed = saveForm.safeParse(req.body);
+      const parsed = saveForm.safeParse(_req.body);
       if (!parsed.success) {
         // A form changed by hand or a text over the transport limit: keep whatever text came.
-        const text = keptText.safeParse(req.body);
+        const text = keptText.safeParse(_req.body);
         if (!text.success) throw invalidField(parsed.error);
         return refuse(invalidField(parsed.error), text.data.text, 'save');
       }
@@ -148,18 +193,44 @@ export function workPages(deps: ServiceDeps): Router {
         if (e instanceof DomainError && SAVE_REFUSALS.includes(e.code)) return refuse(e, body.text, body.action);
         throw e;
       }
-      res.redirect(303, `/translate/${p.sid}/${p.locale}#${p.segmentId}`);
+      // Back to the page that holds the segment, with the form's filter kept.
+      const filter = typeof _req.query.status === 'string' && (['all', 'warnings', ...STATUSES] as string[]).includes(_req.query.status) ? _req.query.status : 'all';
+      res.redirect(303, `/translate/${p.sid}/${p.locale}?status=${filter}&seg=${p.segmentId}#${p.segmentId}`);
     },
   );
 
-  async function reviewQueue(res: Response, sid: string, locale: string, extra: { done?: 'approved' | 'changes_requested'; refusal?: ReviewRefusal } = {}) {
+  async function reviewQueue(
+    res: Response,
+    sid: string,
+    locale: string,
+    extra: { page?: number; done?: 'approved' | 'changes_requested'; refusal?: ReviewRefusal } = {},
+  ) {
+    const asked = extra.page;
     const actor = actorOf(res);
-    const aids = await openLocaleWork(deps, actor, { statementId: sid, locale, purpose: 'review' });
+    // At most 25 submissions a page: checks and aids are worked out for those alone.
+    let paging = { page: 1, pages: 1 };
+    const aids = await openLocaleWork(deps, actor, {
+      statementId: sid,
+      locale,
+      purpose: 'review',
+      shown: (statement, translations) => {
+        const submitted = new Set(translations.filter((t) => t.status === 'submitted').map((t) => t.segmentId));
+        const ids = statement.segments.filter((s) => submitted.has(s.id)).map((s) => s.id);
+        const pages = Math.max(1, Math.ceil(ids.length / PAGE_SIZE));
+        paging = { page: Math.min(asked ?? 1, pages), pages };
+        return new Set(ids.slice((paging.page - 1) * PAGE_SIZE, paging.page * PAGE_SIZE));
+      },
+    });
     const { statement, info, translations } = aids;
     const tr: Translator = res.locals.tr;
     const byId = new Map(translations.map((t) => [t.segmentId, t]));
-    const rows = workRows(statement, translations, tr, (s) => s === 'submitted');
-    const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl: `/review/${sid}/${locale}`, shown: new Set(rows.map((r) => r.id)) });
+    const submitted = statement.segments.filter((s) => byId.get(s.id)?.status === 'submitted').map((s) => s.id);
+    const shownIds = new Set(submitted.slice((paging.page - 1) * PAGE_SIZE, paging.page * PAGE_SIZE));
+    const rows = workRows(statement, translations, tr, (s) => s === 'submitted', shownIds);
+    const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl: `/review/${sid}/${locale}`, shown: shownIds });
+    const pageHref = (n: number) => `/review/${sid}/${locale}${n > 1 ? `?page=${n}` : ''}`;
+    const published = publishedWork(translations, locale);
+    showFontsOf(res, [locale, ...[...rowExtras.values()].flatMap((r) => r.others.map((o) => o.tag))]);
     res.render('review', {
       statement,
       locale: localeView(info),
@@ -167,12 +238,20 @@ export function workPages(deps: ServiceDeps): Router {
         ...row,
         ...rowExtras.get(row.id)!,
         own: byId.get(row.id)?.author === actor!.id,
+        published: published.get(row.id),
       })),
+      outline: {
+        pages: paging.pages > 1 ? Array.from({ length: paging.pages }, (_, i) => ({ n: tr.number(i + 1), href: pageHref(i + 1), current: i + 1 === paging.page })) : [],
+        ...(paging.page > 1 ? { previous: pageHref(paging.page - 1) } : {}),
+        ...(paging.page < paging.pages ? { next: pageHref(paging.page + 1) } : {}),
+      },
       progress: progressView(localeProgress(statement.segments, translations), tr),
       csrf: csrfToken(res.req),
       // "Approved. 12 translations left to review."
-      notice: extra.done ? tr.plural(`review.done_${extra.done}`, rows.length) : undefined,
+      notice: extra.done ? tr.plural(`review.done_${extra.done}`, submitted.length) : undefined,
       refusal: extra.refusal,
+      publish: await publishFormModel(deps, actor, statement, locale, translations, tr),
+      headExtra: PUBLISHING_CSS,
     });
   }
 
@@ -203,11 +282,13 @@ export function workPages(deps: ServiceDeps): Router {
     },
   );
 
-  // An editor keeps every remaining signatory and supporter name as in the source, at once.
-  pages.post('/keep-original/:sid/:locale', ...guard, validate({ params: sidLocale }), async (_req, res) => {
+  // An editor keeps every remaining signatory and supporter name as in the source, at once; from
+  // the signatories' or the supporters' section, the rest of that section only.
+  pages.post('/keep-original/:sid/:locale', ...guard, validate({ params: sidLocale, body: keepAllForm }), async (_req, res) => {
     const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
-    const { kept } = await keepRemainingOriginal(deps, actorOf(res), { statementId: sid, locale });
-    res.redirect(303, `/translate/${sid}/${locale}?kept=${kept}`);
+    const { section } = inputOf<z.infer<typeof keepAllForm>>(res, 'body');
+    const { kept } = await keepRemainingOriginal(deps, actorOf(res), { statementId: sid, locale, ...(section ? { kinds: [section] } : {}) });
+    res.redirect(303, `/translate/${sid}/${locale}?kept=${kept}${section ? `&section=${section}` : ''}`);
   });
 
   /** Every revision of one segment, each with its difference from the one before. */
@@ -220,6 +301,7 @@ export function workPages(deps: ServiceDeps): Router {
     const tr: Translator = res.locals.tr;
     const revisions = translation?.history ?? [];
     const mayRestore = can(actor, 'review', p.locale);
+    showFontsOf(res, [p.locale]);
     res.render('history', {
       statement,
       locale: localeView(await requireLocale(deps, p.locale)),

@@ -53,17 +53,21 @@ export interface AidsContext {
   glossary: readonly GlossaryEntry[];
   locales: readonly LocaleInfo[];
   tr: Translator;
-  /** Path of the page, for links to rows that the current filter hides. */
+  /** Path of the page, for links to rows that are not on it (the page opens at the segment: `?seg=`). */
   pageUrl: string;
-  /** Ids of the rows on the page. */
+  /** Ids of the rows on the page: aids are worked out for these only. */
   shown: ReadonlySet<string>;
 }
 
 /** The source as HTML, terms of the glossary wrapped in a focusable mark with their translation. */
-export function sourceWithTerms(segment: Segment, glossary: readonly GlossaryEntry[], locale: LocaleInfo | undefined): string {
+export function sourceWithTerms(
+  segment: Segment,
+  glossary: readonly GlossaryEntry[],
+  locale: LocaleInfo | undefined,
+  match: ReturnType<typeof termMatcher> = termMatcher(glossary),
+): string {
   const links = Object.fromEntries(segment.placeholders.filter((p) => p.kind === 'link').map((p) => [p.n, p.value]));
   const tokens = Object.fromEntries(segment.placeholders.filter((p) => p.kind === 'token').map((p) => [p.n, p.value]));
-  const match = termMatcher(glossary);
   let tip = 0;
   const highlight = (text: string): string => {
     let html = '';
@@ -111,7 +115,8 @@ export function rowAids(ctx: AidsContext): Map<string, RowAids> {
   const ids = statement.segments.map((s) => s.id);
   const untranslated = (id: string) => (own.get(id)?.status ?? 'untranslated') === 'untranslated';
   const warned = (id: string) => hasWarning(ctx.checks.get(id));
-  const href = (id: string | undefined) => (id === undefined ? undefined : ctx.shown.has(id) ? `#${id}` : `${ctx.pageUrl}?status=all#${id}`);
+  const href = (id: string | undefined) => (id === undefined ? undefined : ctx.shown.has(id) ? `#${id}` : `${ctx.pageUrl}?seg=${id}#${id}`);
+  const match = termMatcher(ctx.glossary); // once per page, not once per segment
   const others = new Map<string, OtherLocaleView[]>();
   for (const t of ctx.others) {
     const info = ctx.locales.find((l) => l.tag === t.locale);
@@ -122,11 +127,12 @@ export function rowAids(ctx: AidsContext): Map<string, RowAids> {
   }
   const result = new Map<string, RowAids>();
   statement.segments.forEach((segment, i) => {
+    if (!ctx.shown.has(segment.id)) return;
     const problems = ctx.checks.get(segment.id) ?? [];
     const translation = own.get(segment.id);
-    const terms = termMatcher(ctx.glossary)(segment.source).map(({ entry }) => entry);
+    const terms = match(segment.source).map(({ entry }) => entry);
     result.set(segment.id, {
-      sourceHtml: sourceWithTerms(segment, ctx.glossary, localeInfo),
+      sourceHtml: sourceWithTerms(segment, ctx.glossary, localeInfo, match),
       checks: presentChecks(problems, tr),
       hasWarnings: hasWarning(problems),
       keepOriginal: translation?.keepOriginal === true,

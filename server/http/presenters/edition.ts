@@ -29,6 +29,8 @@ export interface SwitcherEntry {
   href: string;
   current: boolean;
   percent: string;
+  /** "in progress" for a language with no published version. */
+  mark: string;
 }
 
 /**
@@ -91,8 +93,29 @@ export function switcher(
     dir: l.direction,
     href: hrefFor(l.tag),
     current: current.includes(l.tag),
-    percent: l.tag === edition.source.tag ? '' : tr.percent(edition.progress[l.tag]?.percentApproved ?? 0),
+    percent: l.tag === edition.source.tag || edition.published[l.tag] ? '' : tr.percent(edition.readersGet[l.tag]?.percent ?? 0),
+    mark: edition.published[l.tag] ? '' : tr.t('publishing.in_progress'),
   }));
+}
+
+/** Plain text of a cell (its links' words kept). */
+const cellText = (parts: EditionRow['cells'][number]['parts']): string =>
+  parts.map((p) => (p.type === 'text' ? p.text : p.type === 'link' ? cellText(p.children) : '')).join('');
+
+/** The title as readers of column `column` get it: translated when its title is, else the source's. */
+export function editionTitle(edition: Edition, column: number): string {
+  const title = edition.rows.find((r) => r.kind === 'title')?.cells[column];
+  return title ? cellText(title.parts).trim() || edition.statement.title : edition.statement.title;
+}
+
+/** The compare view's title: in the reader's interface language when it is one of the columns, else the first translated one. */
+export function compareTitle(edition: Edition, uiLang: string): string {
+  const translated = (i: number) => edition.rows.find((r) => r.kind === 'title')?.cells[i]?.state === 'approved';
+  let column = edition.locales.findIndex((l) => l.tag === uiLang);
+  if (column === -1 || (edition.locales[column]!.tag !== edition.source.tag && !translated(column))) {
+    column = edition.locales.findIndex((l, i) => l.tag !== edition.source.tag && translated(i));
+  }
+  return column === -1 ? edition.statement.title : editionTitle(edition, column);
 }
 
 export function progressView(p: LocaleProgress | undefined, tr: Translator) {
@@ -107,4 +130,10 @@ export function progressView(p: LocaleProgress | undefined, tr: Translator) {
       percent: tr.percent(p?.percentApproved ?? 0),
     }),
   };
+}
+
+/** The notice of a preview: how much readers get translated (published text), in the reader's digits. */
+export function readersNotice(edition: Edition, locale: string, tr: Translator): string {
+  const p = edition.readersGet[locale];
+  return tr.t('edition.notice', { approved: tr.number(p?.published ?? 0), total: tr.number(p?.total ?? 0), percent: tr.percent(p?.percent ?? 0) });
 }

@@ -1,6 +1,7 @@
 // View models for the translator workspace and the review queue.
 import type { LocaleInfo } from '../../domain/locales.js';
 import { parseSegmentText } from '../../domain/placeholders.js';
+import { diffText, type DiffPart } from '../../domain/text-diff.js';
 import type { Segment, Statement, Status, Translation } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { partsToHtml } from './segment-html.js';
@@ -25,6 +26,8 @@ export interface WorkRow {
   previous?: { id: string; sourceHtml: string };
   next?: { id: string; sourceHtml: string };
   hints: string[];
+  /** Outdated by a source correction: the source's word diff, from what was translated to now. */
+  sourceChange?: DiffPart[];
 }
 
 /** A text of the segment (its source or a translation) with the source's links and addresses in place. */
@@ -36,16 +39,21 @@ function segmentHtml(segment: Segment, text: string): string {
 
 const sourceHtml = (segment: Segment) => segmentHtml(segment, segment.source);
 
+/** Rows of the segments whose status `keep` accepts; with `only`, of those segments alone. */
 export function workRows(
   statement: Statement,
   translations: readonly Translation[],
   tr: Translator,
   keep: (status: Status) => boolean,
+  only?: ReadonlySet<string>,
 ): WorkRow[] {
   const byId = new Map(translations.map((t) => [t.segmentId, t]));
   const segs = statement.segments;
   const rows: WorkRow[] = [];
+  const labels = new Map<string, string>(); // interface strings once per page, not once per row
+  const label = (key: string) => labels.get(key) ?? (labels.set(key, tr.t(key)), labels.get(key)!);
   segs.forEach((segment, i) => {
+    if (only && !only.has(segment.id)) return;
     const t = byId.get(segment.id);
     const status = t?.status ?? 'untranslated';
     if (!keep(status)) return;
@@ -62,12 +70,13 @@ export function workRows(
       textHtml: t ? segmentHtml(segment, t.text) : '',
       sameAsSource: t !== undefined && (t.keepOriginal === true || t.text === segment.source),
       status,
-      statusLabel: tr.t(`status.${status}`),
+      statusLabel: label(`status.${status}`),
       revision: t?.revision ?? 0,
       ...(t?.comment && status === 'needs_work' ? { comment: t.comment } : {}),
       ...(prev ? { previous: { id: prev.id, sourceHtml: sourceHtml(prev) } } : {}),
       ...(next ? { next: { id: next.id, sourceHtml: sourceHtml(next) } } : {}),
-      hints: segment.placeholders.length > 0 ? [tr.t('workspace.placeholder_hint')] : [],
+      hints: segment.placeholders.length > 0 ? [label('workspace.placeholder_hint')] : [],
+      ...(status === 'outdated' && t?.outdated ? { sourceChange: diffText(t.outdated.source, segment.source, statement.sourceLocale) } : {}),
     });
   });
   return rows;

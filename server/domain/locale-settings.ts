@@ -1,0 +1,34 @@
+// Enabling and disabling a locale: what changes in its setting, or why nothing may. A disabled
+// locale leaves every public list, switcher and page; its translations stay in the statement files
+// and come back with it when it is enabled again.
+import { DomainError } from './errors.js';
+import { SOURCE_LOCALE } from './locales.js';
+import type { LocaleSetting } from './types.js';
+
+export type EnableOutcome = 'enabled' | 'reenabled' | 'renamed';
+
+/**
+ * `existing`: the stored setting of the tag, if any. Enabling an enabled locale is refused as a
+ * duplicate, unless it gives a new native name (an admin correcting the name).
+ */
+export function decideEnableLocale(
+  existing: LocaleSetting | undefined,
+  input: { tag: string; nativeName?: string },
+): { setting: LocaleSetting; outcome: EnableOutcome } {
+  if (input.tag === SOURCE_LOCALE) throw new DomainError('invalid_input', 'locale.is_source', { tag: input.tag });
+  const nativeName = input.nativeName?.trim() || undefined;
+  if (!existing) return { setting: { tag: input.tag, ...(nativeName ? { nativeName } : {}) }, outcome: 'enabled' };
+  // Keep what else the admin set (self-review); drop the disabled mark.
+  const { disabled, ...kept } = existing;
+  const setting: LocaleSetting = { ...kept, ...(nativeName ? { nativeName } : {}) };
+  if (disabled) return { setting, outcome: 'reenabled' };
+  if (nativeName && nativeName !== existing.nativeName) return { setting, outcome: 'renamed' };
+  throw new DomainError('duplicate', 'locale.already_enabled', { tag: existing.tag });
+}
+
+export function decideDisableLocale(existing: LocaleSetting | undefined, tag: string): LocaleSetting {
+  if (tag === SOURCE_LOCALE) throw new DomainError('invalid_input', 'locale.is_source', { tag });
+  if (!existing) throw new DomainError('not_found', 'locale.not_enabled', { tag });
+  if (existing.disabled) throw new DomainError('duplicate', 'locale.already_disabled', { tag: existing.tag });
+  return { ...existing, disabled: true };
+}
