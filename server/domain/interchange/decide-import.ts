@@ -117,7 +117,7 @@ function decideUnit(context: ImportContext, unit: ImportedUnit, options: ImportO
     return { outcome: { segmentId, outcome: 'refused', reason: { key: 'interchange.foreign_code', params: { codes: unit.foreignCodes.join(', ') } } } };
   }
   if (text.length > MAX_TRANSLATION_LENGTH) {
-    return { outcome: { segmentId, outcome: 'refused', reason: { key: 'translation.too_long', params: { max: MAX_TRANSLATION_LENGTH } } } };
+    return { outcome: { segmentId, outcome: 'refused', reason: { key: 'translation.too_long', params: { count: MAX_TRANSLATION_LENGTH } } } };
   }
   const errors = blocking(runChecks({ segment, text, locale: context.locale, glossary: context.glossary }));
   if (errors.length > 0) return { outcome: { segmentId, outcome: 'refused', checks: errors } };

@@ -15,8 +15,9 @@ export interface UnitView {
 }
 
 /** Numbers in a message in the reader's digits (line ၁၂, ១២ MB). */
-export function localParams(params: Record<string, string | number> | undefined, tr: Translator): Record<string, string> {
-  return Object.fromEntries(Object.entries(params ?? {}).map(([k, v]) => [k, typeof v === 'number' ? tr.number(v) : v]));
+export function localParams(params: Record<string, string | number> | undefined, tr: Translator): Record<string, string | number> {
+  // A `count` stays a number: the translator picks its plural form and writes its digits.
+  return Object.fromEntries(Object.entries(params ?? {}).map(([k, v]) => [k, typeof v === 'number' && k !== 'count' ? tr.number(v) : v]));
 }
 
 export function presentUnit(u: UnitOutcome, tr: Translator): UnitView {
