@@ -81,7 +81,7 @@ export function versionModel(reading: EditionReading, tr: Translator, links: Edi
           }
         : {}),
       ...(v.approved < v.total && locale.tag !== source.tag
-        ? { incomplete: tr.t('edition.notice', { approved: tr.number(v.approved), total: tr.number(v.total), percent: tr.percent(v.percentApproved) }) }
+        ? { incomplete: tr.plural('edition.notice', v.total, { approved: tr.number(v.approved), percent: tr.percent(v.percentApproved) }) }
         : {}),
     },
     groups: versionGroups(v, locale, source, tr),

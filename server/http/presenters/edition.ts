@@ -135,5 +135,5 @@ export function progressView(p: LocaleProgress | undefined, tr: Translator) {
 /** The notice of a preview: how much readers get translated (published text), in the reader's digits. */
 export function readersNotice(edition: Edition, locale: string, tr: Translator): string {
   const p = edition.readersGet[locale];
-  return tr.t('edition.notice', { approved: tr.number(p?.published ?? 0), total: tr.number(p?.total ?? 0), percent: tr.percent(p?.percent ?? 0) });
+  return tr.plural('edition.notice', p?.total ?? 0, { approved: tr.number(p?.published ?? 0), percent: tr.percent(p?.percent ?? 0) });
 }
