@@ -22,6 +22,7 @@ import { downloadFile } from './http/downloads/index.js';
 import { versionModel, versionsModel } from './http/pages/editions.js';
 import { groupRows, presentRows } from './http/presenters/edition.js';
 import { DOWNLOAD_FORMATS, downloadName, type EditionLinks } from './http/presenters/version.js';
+import { fontStylesheets } from './http/fonts.js';
 import { renderView } from './http/views.js';
 import { isUiLanguage, loadI18n, UI_LANGUAGES, type I18n, type UiLanguage } from './i18n/index.js';
 import type { ServiceDeps } from './services/deps.js';
@@ -149,7 +150,8 @@ export async function siteFiles(deps: ServiceDeps, i18n: I18n): Promise<Map<stri
   }
 
   put('index.html', await renderView('site/languages', { ui: UI_LANGUAGES.map((u) => ({ lang: u, label: UI_NAMES[u], href: `${u}/index.html` })) }));
-  for (const [file, content] of await assets()) put(file, content);
+  const exported = [...new Set([...UI_LANGUAGES, ...statements.flatMap((s) => Object.keys(s.published))])];
+  for (const [file, content] of await assets(exported)) put(file, content);
   return files;
 }
 
@@ -186,9 +188,10 @@ function site(ui: UiLanguage, file: string) {
 }
 
 /** Styles and the fonts they name, with the font URLs made relative. */
-async function assets(): Promise<Map<string, Buffer>> {
+async function assets(locales: readonly string[]): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
-  const css = await readFile(path.join(root, 'public', 'css', 'tandem.css'), 'utf8');
+  // The site's one stylesheet carries the fonts of every language it holds (no font server there).
+  const css = (await readFile(path.join(root, 'public', 'css', 'tandem.css'), 'utf8')) + '\n' + fontStylesheets(root)(locales);
   const fonts = new Set<string>();
   const relative = css.replace(/url\(\/fonts\/([a-z0-9-]+)\/files\/([a-z0-9-]+\.woff2)\)/g, (_m, pkg: string, file: string) => {
     fonts.add(`${pkg}/files/${file}`);

@@ -2,7 +2,6 @@
 // locale leaves every public list, switcher and page; its translations stay in the statement files
 // and come back with it when it is enabled again.
 import { DomainError } from './errors.js';
-import { SOURCE_LOCALE } from './locales.js';
 import type { LocaleSetting } from './types.js';
 
 export type EnableOutcome = 'enabled' | 'reenabled' | 'renamed';
@@ -15,7 +14,6 @@ export function decideEnableLocale(
   existing: LocaleSetting | undefined,
   input: { tag: string; nativeName?: string },
 ): { setting: LocaleSetting; outcome: EnableOutcome } {
-  if (input.tag === SOURCE_LOCALE) throw new DomainError('invalid_input', 'locale.is_source', { tag: input.tag });
   const nativeName = input.nativeName?.trim() || undefined;
   if (!existing) return { setting: { tag: input.tag, ...(nativeName ? { nativeName } : {}) }, outcome: 'enabled' };
   // Keep what else the admin set (self-review); drop the disabled mark.
@@ -27,7 +25,6 @@ export function decideEnableLocale(
 }
 
 export function decideDisableLocale(existing: LocaleSetting | undefined, tag: string): LocaleSetting {
-  if (tag === SOURCE_LOCALE) throw new DomainError('invalid_input', 'locale.is_source', { tag });
   if (!existing) throw new DomainError('not_found', 'locale.not_enabled', { tag });
   if (existing.disabled) throw new DomainError('duplicate', 'locale.already_disabled', { tag: existing.tag });
   return { ...existing, disabled: true };

@@ -16,10 +16,9 @@ const INTERFACE_TAGS = ['my', 'km'];
 const VERSION = '1';
 const DEVICE_SUBSETS = /-(latin|latin-ext|cyrillic|cyrillic-ext|greek|greek-ext|vietnamese)-\d+-normal \*\//;
 
-export function fontFaces(root: string): Router {
-  const router = Router();
+/** The font stylesheet of a set of languages: @font-face rules of their scripts and a :lang() rule each. */
+export function fontStylesheets(root: string): (tags: readonly string[]) => string {
   const faces = new Map<string, string>();
-  const cached = new Map<string, string>();
 
   /** The @font-face rules of one font, read once from its package, other scripts' subsets left out. */
   function facesOf(font: ScriptFont): string {
@@ -53,6 +52,13 @@ export function fontFaces(root: string): Router {
     }
     return [...[...fonts.values()].map(facesOf), ...rules].join('\n');
   }
+  return stylesheet;
+}
+
+export function fontFaces(root: string): Router {
+  const router = Router();
+  const cached = new Map<string, string>();
+  const stylesheet = fontStylesheets(root);
 
   router.get('/fonts/locales.css', (req, res) => {
     const raw = typeof req.query.l === 'string' ? req.query.l.slice(0, 2000) : '';

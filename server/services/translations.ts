@@ -3,6 +3,7 @@ import { blocking, MAX_TRANSLATION_LENGTH, type CheckProblem } from '../domain/c
 import { DomainError } from '../domain/errors.js';
 import { can, type Actor } from '../domain/permissions.js';
 import { publishedAfter, publishedOf } from '../domain/published.js';
+import { isRepeat } from '../domain/repeat.js';
 import { transition } from '../domain/status.js';
 import type { HistoryAction, Segment, Statement, Translation } from '../domain/types.js';
 import { checkText, confirmedWarnings, requireKeepable, type WarningConfirmation } from './checks.js';
@@ -81,6 +82,7 @@ export async function saveTranslation(deps: ServiceDeps, actor: Actor | undefine
 
   const translation = await deps.store.updateTranslation(input.statementId, input.locale, input.segmentId, (current) => {
     const revision = current?.revision ?? 0;
+    if (isRepeat(current, { from: input.baseRevision, action: input.action, actor: actor!.id, text })) return current!;
     if (input.baseRevision !== revision) throw conflict(current);
     const status = transition(current?.status ?? 'untranslated', { type: input.action });
     return record(current, segment, input.locale, { text, status, action: input.action, actor: actor!.id, at: deps.now(), flags });
@@ -104,6 +106,7 @@ export async function reviewTranslation(deps: ServiceDeps, actor: Actor | undefi
     throw new DomainError('invalid_input', 'review.comment_required');
   }
   return deps.store.updateTranslation(input.statementId, input.locale, input.segmentId, (current) => {
+    if (current && isRepeat(current, { from: input.revision, action: input.decision, actor: actor!.id, text: current.text, comment })) return current;
     if (!current || current.revision !== input.revision) throw conflict(current);
     const status = transition(
       current.status,

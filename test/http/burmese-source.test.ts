@@ -113,7 +113,9 @@ it('translates into English and Khmer, approves, and shows the editions', async 
   const khmer = await request(t.app).get(`/s/${SID}/km`).expect(200);
   expect(khmer.text).toContain(TRANSLATIONS.km.s3);
   const original = await request(t.app).get(`/s/${SID}/my`).expect(200);
-  expect(original.text).toMatch(/class="text state-source" lang="my"/);
+  // The original is a published version (published at creation): Burmese, marked as Burmese.
+  expect(original.text).toMatch(/<html lang="[a-z]+"/);
+  expect(original.text).toMatch(/lang="my"[^>]*>[^<]*ကျွန်ုပ်တို့သည်/);
   expect((await request(t.app).get(`/s/${SID}`).expect(303)).headers.location).toBe(`/s/${SID}/my`);
   const compare = await request(t.app).get(`/s/${SID}/compare?langs=my,en,km`).expect(200);
   expect(compare.text).toContain(TRANSLATIONS.en.s1);
