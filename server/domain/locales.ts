@@ -45,7 +45,7 @@ export function canonicalTag(tag: string): string {
   try {
     const [canonical] = Intl.getCanonicalLocales(tag.trim());
     if (canonical && canonical.length > MAX_LOCALE_TAG_LENGTH) {
-      throw new DomainError('invalid_input', 'locale.tag_too_long', { max: MAX_LOCALE_TAG_LENGTH });
+      throw new DomainError('invalid_input', 'locale.tag_too_long', { count: MAX_LOCALE_TAG_LENGTH });
     }
     if (canonical && canonical.toLowerCase() !== 'und') return canonical;
   } catch (e) {

@@ -34,7 +34,7 @@ function asDomainError(err: unknown): DomainError | undefined {
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return new DomainError('invalid_input', 'request.unsupported_encoding');
   }
-  if (type === 'parameters.too.many') return new DomainError('too_large', 'request.too_many_fields', { max: MAX_FORM_FIELDS });
+  if (type === 'parameters.too.many') return new DomainError('too_large', 'request.too_many_fields', { count: MAX_FORM_FIELDS });
   // Any other client error of a middleware (gzip garbage, an aborted body...): never a 500.
   const status = (err as { status?: number } | null)?.status;
   if (status === 413) return new DomainError('too_large', 'request.too_large');
