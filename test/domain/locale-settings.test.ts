@@ -16,8 +16,8 @@ describe('decideEnableLocale', () => {
   ])('refuses to enable an enabled locale again without a new name: %p', (existing, input) => {
     expect(() => decideEnableLocale(existing, input)).toThrow(expect.objectContaining({ code: 'duplicate', key: 'locale.already_enabled' }));
   });
-  it('refuses the source locale', () => {
-    expect(() => decideEnableLocale(undefined, { tag: 'en' })).toThrow(expect.objectContaining({ key: 'locale.is_source' }));
+  it('enables English like any other language: the target of statements written in Burmese or Khmer', () => {
+    expect(decideEnableLocale(undefined, { tag: 'en' })).toEqual({ setting: { tag: 'en' }, outcome: 'enabled' });
   });
 });
 
