@@ -114,7 +114,7 @@ it('an editor approves a segment with the keyboard alone', async () => {
   await editor.goto(review);
   const stops = await tabUntil(editor, (s) => s.what.startsWith('button') && s.what.includes('Approve'));
   expect(stops.at(-1)!.what).toMatch(/^button .*Approve/);
-  expect(await postForm(editor, () => editor.keyboard.press('Enter'))).toBe(review);
+  expect(await postForm(editor, () => editor.keyboard.press('Enter'))).toBe(`${review}?done=approved`);
   // The seeded Burmese segment 4 was the only one waiting.
   const stored = await tandem.t.deps.store.listTranslations(SID, 'my');
   expect(stored.find((x) => x.segmentId === 's4')?.status).toBe('approved');
