@@ -170,15 +170,17 @@ const hiddenCsrf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.
  */
 export async function browserSession(base: string, name: string, password: string, page: string): Promise<Credentials> {
   const form = await request(`${base}/login`);
-  const anonymous = sessionCookie(form);
+  // Anonymous visitors get no stored session: the login form is protected by the tandem.form cookie.
+  const anonymous = sessionCookie(form, 'tandem.form');
   const formToken = hiddenCsrf(form.body.toString('utf8'));
-  if (form.status !== 200 || !anonymous || !formToken) throw new Error(`GET /login -> ${form.status}: no session cookie or CSRF token`);
+  if (form.status !== 200 || !anonymous || !formToken) throw new Error(`GET /login -> ${form.status}: no form cookie or CSRF token`);
   const login = await request(`${base}/login`, {
     method: 'POST',
     headers: { cookie: anonymous },
     form: { name, password, _csrf: formToken },
   });
-  const cookie = sessionCookie(login) ?? anonymous;
+  const cookie = sessionCookie(login);
+  if (!cookie) throw new Error(`POST /login as ${name} -> ${login.status}: no session cookie`);
   if (login.status !== 303 && login.status !== 302) {
     throw new Error(`POST /login as ${name} -> ${login.status}: ${login.body.toString('utf8').slice(0, 300)}`);
   }
