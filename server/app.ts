@@ -99,7 +99,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/v1', apiRouter(deps.services));
   app.use(accountPages(deps.services, limits));
   // Reader pages only: '/' and '/s/...'; every other page has per-user content.
-  app.use(publicPageCache({ version: () => deps.services.store.dataVersion(), isPublic: (p) => p === '/' || p.startsWith('/s/') }));
+  app.use(publicPageCache({ version: () => deps.services.store.contentVersion(), isPublic: (p) => p === '/' || p.startsWith('/s/') }));
   app.use(readerPages(deps.services));
   app.use(workPages(deps.services));
   app.use(glossaryPages(deps.services));

@@ -87,8 +87,7 @@ export function publishedText(t?: Translation): { text: string; state: 'approved
 }
 
 function wasApproved(t: Translation): boolean {
-  const before = t.history.filter((h) => h.action !== 'outdate').at(-1);
-  return before?.action === 'approve' && before.text === t.text;
+  return t.approvedText === t.text;
 }
 
 function placeholderValues(segment: Segment, kind: 'link' | 'token'): Record<number, string> {

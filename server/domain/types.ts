@@ -93,7 +93,17 @@ export interface Translation {
   keepOriginal?: boolean;
   /** Ids of the warnings the translator confirmed when submitting this text (shown to reviewers). */
   confirmedWarnings?: string[];
-  history: HistoryEntry[];
+  /** The text as an editor approved it, while no other text has been saved since (kept when the source outdates it). */
+  approvedText?: string;
+}
+
+/**
+ * What a use case decided for one translation: its new current value and the history entry the
+ * change adds. The current value never holds its history; the store keeps the two apart.
+ */
+export interface TranslationChange {
+  translation: Translation;
+  entry: HistoryEntry;
 }
 
 export type Role = 'admin' | 'editor' | 'translator';

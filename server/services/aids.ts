@@ -43,7 +43,7 @@ export async function workspaceAids(
 export interface LocaleWork extends WorkspaceAids {
   statement: Statement;
   info: LocaleInfo;
-  translations: Translation[];
+  translations: readonly Translation[];
 }
 
 /**

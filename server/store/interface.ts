@@ -1,10 +1,25 @@
-// The storage contract the services rely on. Implementations: lowdb (JSON files, default).
-// A second implementation (PostgreSQL) would pass the same contract tests in test/store/.
+// The storage contract the services rely on. Implementations: JSON files under lowdb (the
+// default, lowdb-store.ts); a second one (PostgreSQL) must pass the same contract tests
+// (test/store/store-contract.ts) unchanged.
+//
+// What the contract promises:
+// - Durable on acknowledgement: a write resolves only once it survives a crash; one that rejects
+//   left nothing behind.
+// - Atomic: each write call is all or nothing, for every reader, before and after a crash:
+//   `commitTranslation` (the compare of the expected revision and the change, current value and
+//   history entry together), `replaceStatement` (the statement with the translations it changed),
+//   `createStatement`, `createAccount`, `updateAccount`, `updateGlossary` (a whole glossary).
+// - Read your writes: once a write has resolved, every read of this store sees it. A change may
+//   be seen by readers a moment before it is acknowledged (it is then undone if it fails).
+// - Immutable values: what a read returns is never changed afterwards, and must not be changed
+//   by the caller (the default store hands out frozen, shared objects; another may hand copies).
+// - Eventually consistent: the change counters (ChangeCounters) grow no earlier than the change
+//   they count is visible, and may grow later; caches keyed by them may serve an older page a
+//   moment after a change, never an older page forever.
+// - History apart: reading current translations never reads history; `translationHistory` is
+//   the only read of it.
 import type { GlossaryEntry } from '../domain/glossary.js';
-import type { Account, AuditEntry, LocaleSetting, Statement, Translation } from '../domain/types.js';
-
-/** Thrown by an update function to abort the update: nothing is written. */
-export type TranslationUpdate = (current: Translation | undefined) => Translation;
+import type { Account, AuditEntry, HistoryEntry, LocaleSetting, Statement, Translation, TranslationChange } from '../domain/types.js';
 
 export interface ApiToken {
   /** SHA-256 of the token, hex. The token itself is never stored. */
@@ -19,28 +34,30 @@ export interface SetupToken {
 }
 
 export interface StatementStore {
-  listStatements(): Promise<Statement[]>;
+  listStatements(): Promise<readonly Statement[]>;
   getStatement(id: string): Promise<Statement | undefined>;
-  /** Creates the statement's file. Rejects when the id exists. */
+  /** Creates the statement, with no translations. Rejects with DomainError 'duplicate' when the id exists. */
   createStatement(statement: Statement): Promise<void>;
-  /** Replaces a statement (a new source revision) together with the translations it outdated. */
-  replaceStatement(statement: Statement, changed: Translation[]): Promise<void>;
-  /** All translations of a statement into one locale. */
-  listTranslations(statementId: string, locale: string): Promise<Translation[]>;
-  /** All translations of a statement, every locale. */
-  listAllTranslations(statementId: string): Promise<Translation[]>;
-  getTranslation(statementId: string, locale: string, segmentId: string): Promise<Translation | undefined>;
   /**
-   * Atomic read-modify-write of one translation. `update` runs with no other update of the same
-   * statement in between; when it throws, nothing is written and the error propagates. Resolves
-   * only once the new value is durably on disk.
+   * Replaces a statement (a new source revision) together with the translations it changed, in
+   * one atomic change: a reader sees all of it or none of it, before and after a crash.
    */
-  updateTranslation(
-    statementId: string,
-    locale: string,
-    segmentId: string,
-    update: TranslationUpdate,
-  ): Promise<Translation>;
+  replaceStatement(statement: Statement, changes: readonly TranslationChange[]): Promise<void>;
+  /** Current translations of a statement into one locale, in segment order. Never reads history. */
+  listTranslations(statementId: string, locale: string): Promise<readonly Translation[]>;
+  /** Current translations of a statement, every locale (locales by tag, then segment order). */
+  listAllTranslations(statementId: string): Promise<readonly Translation[]>;
+  getTranslation(statementId: string, locale: string, segmentId: string): Promise<Translation | undefined>;
+  /** Every history entry of one translation, oldest first (the history use cases only: it may cost a read of the history). */
+  translationHistory(statementId: string, locale: string, segmentId: string): Promise<readonly HistoryEntry[]>;
+  /**
+   * Stores a decided change of one translation, atomically with the comparison: when the stored
+   * revision (0 for none) is not `expectedRevision`, rejects with DomainError 'conflict' carrying
+   * the current translation, and stores nothing. The store applies no other rule. Resolves once
+   * the change is durable; a change that could not be made durable is undone and rejects (a full
+   * disk rejects with the file system's error, `code` 'ENOSPC').
+   */
+  commitTranslation(statementId: string, change: TranslationChange, expectedRevision: number): Promise<Translation>;
 }
 
 export interface AccountStore {
@@ -75,18 +92,30 @@ export interface AidsStore {
    * When `update` throws, nothing is written and the error propagates. Resolves once durable.
    */
   updateGlossary(locale: string, update: (entries: GlossaryEntry[]) => GlossaryEntry[]): Promise<GlossaryEntry[]>;
+}
+
+/**
+ * Change counters, for caches of what is built from stored data. Each grows (never goes back)
+ * when what it is named after may have changed, and only then: sessions and accounts change none
+ * of them. Read synchronously: a counter is a cheap "has this changed since?" and may be eventually
+ * consistent (it may grow a little later than the change is visible, never before it is).
+ */
+export interface ChangeCounters {
+  /** The statement's source or any of its translations. */
+  statementVersion(statementId: string): number;
+  /** A locale's settings (enabled, name, self-review); `undefined` for the list of locales itself. */
+  localeVersion(locale?: string): number;
+  /** A locale's glossary. */
+  glossaryVersion(locale: string): number;
+  /** Everything readers see: any statement, translation, locale setting or glossary. */
+  contentVersion(): number;
   /**
-   * A number that grows whenever approved translations may have changed (an approval, a change
-   * to an approved translation, a new source revision), so the memory knows when to rebuild.
+   * Grows when approved translations may have changed other than through `commitTranslation` (a
+   * new source revision), so a memory index kept up to date commit by commit knows to rebuild.
    */
-  approvedRevision(): Promise<number>;
+  approvedRevision(): number;
 }
 
-export interface DataVersion {
-  /** A number that changes whenever any stored data changes (for caches of rendered pages). */
-  dataVersion(): number;
-}
-
-export interface Store extends DataVersion, StatementStore, AccountStore, SettingsStore, AidsStore {
+export interface Store extends ChangeCounters, StatementStore, AccountStore, SettingsStore, AidsStore {
   close(): Promise<void>;
 }

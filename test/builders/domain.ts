@@ -11,7 +11,9 @@ export function statement(segments: Segment[]): Statement {
   return { id: 'st', title: 'T', sourceLocale: 'en', sourceRevision: 1, segments, nextSegmentNumber: segments.length + 1, removedSegmentIds: [] };
 }
 
-export function translation(seg: Segment, locale: string, status: Status, text = `${locale} ${seg.id}`, history: Partial<HistoryEntry>[] = []): Translation {
+/** A current translation as the actions in `history` left it (the history itself is kept apart). */
+export function translation(seg: Segment, locale: string, status: Status, text = `${locale} ${seg.id}`, history: Pick<HistoryEntry, 'action'>[] = []): Translation {
+  const last = history.filter((h) => h.action !== 'outdate').at(-1);
   return {
     segmentId: seg.id,
     locale,
@@ -21,7 +23,7 @@ export function translation(seg: Segment, locale: string, status: Status, text =
     sourceHash: seg.sourceHash,
     author: 'u1',
     updatedAt: '2026-01-01T00:00:00.000Z',
-    history: history.map((h, i) => ({ revision: i + 1, action: 'save', status, text, actor: 'u1', at: '2026-01-01T00:00:00.000Z', ...h })),
+    ...(last?.action === 'approve' ? { approvedText: text } : {}),
   };
 }
 

@@ -10,8 +10,6 @@ import { STATUSES, type Status } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { accountNames } from '../../services/accounts.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import { requireLocale } from '../../services/locales.js';
-import { requireStatement } from '../../services/statements.js';
 import {
   normalizeText,
   restoreRevision,
@@ -171,16 +169,14 @@ export function workPages(deps: ServiceDeps): Router {
   /** Every revision of one segment, each with its difference from the one before. */
   async function history(res: Response, p: Ref, notice?: string) {
     const actor = actorOf(res);
-    const translation = await translationHistory(deps, actor, { statementId: p.sid, locale: p.locale, segmentId: p.segmentId });
-    const statement = await requireStatement(deps, p.sid);
-    const segment = statement.segments.find((s) => s.id === p.segmentId)!;
+    const found = await translationHistory(deps, actor, { statementId: p.sid, locale: p.locale, segmentId: p.segmentId });
+    const { statement, segment, translation, history: revisions } = found;
     const names = await accountNames(deps);
     const tr: Translator = res.locals.tr;
-    const revisions = translation?.history ?? [];
     const mayRestore = can(actor, 'review', p.locale);
     res.render('history', {
       statement,
-      locale: localeView(await requireLocale(deps, p.locale)),
+      locale: localeView(found.locale),
       segment,
       csrf: csrfToken(res.req),
       notice,
