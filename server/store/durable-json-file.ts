@@ -75,8 +75,8 @@ export class DurableJsonFile<T extends object> implements Adapter<T> {
   }
 
   /** Writes already serialised JSON (the write queue serialises once and keeps the text; a backup copies bytes). */
-  writeText(text: string | Uint8Array): Promise<void> {
-    const done = this.writing.then(() => this.replace(text));
+  writeText(text: string | Uint8Array, beforeRename?: () => Promise<void>): Promise<void> {
+    const done = this.writing.then(() => this.replace(text, beforeRename));
     this.writing = done.catch(() => undefined);
     return done;
   }
@@ -87,7 +87,7 @@ export class DurableJsonFile<T extends object> implements Adapter<T> {
     return this.unreadable;
   }
 
-  private async replace(text: string | Uint8Array): Promise<void> {
+  private async replace(text: string | Uint8Array, beforeRename?: () => Promise<void>): Promise<void> {
     if (this.unreadable) throw this.unreadable;
     const dir = dirname(this.path);
     const temp = join(dir, `.${basename(this.path)}.tmp`);
@@ -95,13 +95,20 @@ export class DurableJsonFile<T extends object> implements Adapter<T> {
     // Owner-only: the files hold password and token hashes and session ids.
     const handle = await open(temp, 'w', 0o600);
     try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
+      try {
+        await handle.writeFile(text);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await this.backUpCurrent();
+      await beforeRename?.();
+      await rename(temp, this.path);
+    } catch (error) {
+      // A full disk (ENOSPC) or an I/O error: the data file is untouched; leave no half-written temp file.
+      await unlink(temp).catch(() => undefined);
+      throw error;
     }
-    await this.backUpCurrent();
-    await rename(temp, this.path);
     await syncDirectory(dir);
     this.onWrite?.(this.path);
   }

@@ -96,8 +96,8 @@ export interface AidsStore {
 
 /**
  * Change counters, for caches of what is built from stored data. Each grows (never goes back)
- * when what it is named after may have changed, and only then: sessions and accounts change none
- * of them. Read synchronously: a counter is a cheap "has this changed since?" and may be eventually
+ * when what it is named after may have changed, and only then: sessions, tokens and account
+ * changes other than credits change none of them. Read synchronously: a counter is a cheap "has this changed since?" and may be eventually
  * consistent (it may grow a little later than the change is visible, never before it is).
  */
 export interface ChangeCounters {
@@ -107,7 +107,9 @@ export interface ChangeCounters {
   localeVersion(locale?: string): number;
   /** A locale's glossary. */
   glossaryVersion(locale: string): number;
-  /** Everything readers see: any statement, translation, locale setting or glossary. */
+  /** Public credits: an account's pseudonym, or whether it is disabled (editions list opted-in pseudonyms). */
+  creditsVersion(): number;
+  /** Everything readers see: any statement, translation, locale setting, glossary or credit. */
   contentVersion(): number;
   /**
    * Grows when approved translations may have changed other than through `commitTranslation` (a

@@ -30,12 +30,15 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
   const settings = await openSettingsFile(join(dir, 'tandem.json'), options);
   const localeVersions = new Counters();
   const glossaryVersions = new Counters();
+  /** Public credits (pseudonyms of accounts that opted in) appear on editions. */
+  let credits = 0;
 
   const counters: ChangeCounters = {
     statementVersion: (id) => statements.statementVersion(id),
     localeVersion: (locale) => localeVersions.get(locale ?? ''),
     glossaryVersion: (locale) => glossaryVersions.get(locale),
-    contentVersion: () => statements.statementsVersion() + localeVersions.total + glossaryVersions.total,
+    creditsVersion: () => credits,
+    contentVersion: () => statements.statementsVersion() + localeVersions.total + glossaryVersions.total + credits,
     approvedRevision: () => statements.approvedRevision(),
   };
   return {
@@ -48,6 +51,16 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
       const done = settings.putLocale(locale);
       localeVersions.bump(locale.tag, '');
       return done.finally(() => localeVersions.bump(locale.tag, ''));
+    },
+    updateAccount(id, update) {
+      let changed = false;
+      const done = settings.updateAccount(id, (current) => {
+        const next = update(current);
+        changed = next.creditAs !== current.creditAs || next.disabled !== current.disabled;
+        return next;
+      });
+      if (changed) credits += 1;
+      return done.finally(() => changed && (credits += 1));
     },
     updateGlossary(locale, update) {
       const done = glossaries.updateGlossary(locale, update);

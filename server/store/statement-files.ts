@@ -336,8 +336,7 @@ async function fold(state: StatementState, options: StatementFilesOptions): Prom
   const text = serializeJson(snapshotOf(state, cut));
   await state.lastAppend;
   if (state.failures !== failuresBefore || state.seq < cut.seq) return; // a change it holds was undone: try again later
-  await options.beforeFoldRename?.();
-  await state.snapshot.writeText(text);
+  await state.snapshot.writeText(text, options.beforeFoldRename);
   state.folded = cut;
 }
 

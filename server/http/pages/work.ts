@@ -19,7 +19,7 @@ import {
   type TranslationView,
 } from '../../services/translations.js';
 import { actorOf, csrfToken, requireLogin } from '../auth.js';
-import { canKeepOriginal } from '../../services/checks.js';
+import { canKeepOriginal } from '../../domain/limits.js';
 import { openLocaleWork } from '../../services/aids.js';
 import { keepRemainingOriginal } from '../../services/keep-original.js';
 import { rowAids } from '../presenters/aids.js';
@@ -58,8 +58,10 @@ export function workPages(deps: ServiceDeps): Router {
     const { statement, info, translations } = aids;
     const tr: Translator = res.locals.tr;
     const listed = workRows(statement, translations, tr, (s) => filter === 'all' || filter === 'warnings' || s === filter);
-    const shown = filter === 'warnings' ? listed.filter((r) => aids.checks.get(r.id)?.some((c) => c.severity === 'warning')) : listed;
-    const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl: `/translate/${sid}/${locale}`, shown: new Set(shown.map((r) => r.id)) });
+    // Every segment's checks: the filter and the "next with warnings" links need them (cached per revision).
+    const checks = aids.checksOf(statement.segments.map((s) => s.id));
+    const shown = filter === 'warnings' ? listed.filter((r) => checks.get(r.id)?.some((c) => c.severity === 'warning')) : listed;
+    const rowExtras = rowAids({ ...aids, checks, statement, locale, translations, tr, pageUrl: `/translate/${sid}/${locale}`, shown: new Set(shown.map((r) => r.id)) });
     res.render('translate', {
       statement,
       locale: localeView(info),
@@ -134,7 +136,9 @@ export function workPages(deps: ServiceDeps): Router {
     const tr: Translator = res.locals.tr;
     const byId = new Map(translations.map((t) => [t.segmentId, t]));
     const rows = workRows(statement, translations, tr, (s) => s === 'submitted');
-    const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl: `/review/${sid}/${locale}`, shown: new Set(rows.map((r) => r.id)) });
+    const shown = new Set(rows.map((r) => r.id));
+    // Checks and aids of the segments shown only: the submitted ones.
+    const rowExtras = rowAids({ ...aids, checks: aids.checksOf(shown), statement, locale, translations, tr, pageUrl: `/review/${sid}/${locale}`, shown });
     res.render('review', {
       statement,
       locale: localeView(info),

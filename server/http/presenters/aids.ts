@@ -7,7 +7,7 @@ import type { LocaleInfo } from '../../domain/locales.js';
 import { parseSegmentText, type InlinePart } from '../../domain/placeholders.js';
 import type { Segment, Statement, Translation } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
-import { canKeepOriginal } from '../../services/checks.js';
+import { canKeepOriginal } from '../../domain/limits.js';
 import { presentChecks, type CheckView } from './checks.js';
 import { escapeHtml, partsToHtml } from './segment-html.js';
 
@@ -60,10 +60,14 @@ export interface AidsContext {
 }
 
 /** The source as HTML, terms of the glossary wrapped in a focusable mark with their translation. */
-export function sourceWithTerms(segment: Segment, glossary: readonly GlossaryEntry[], locale: LocaleInfo | undefined): string {
+export function sourceWithTerms(
+  segment: Segment,
+  glossary: readonly GlossaryEntry[],
+  locale: LocaleInfo | undefined,
+  match = termMatcher(glossary),
+): string {
   const links = Object.fromEntries(segment.placeholders.filter((p) => p.kind === 'link').map((p) => [p.n, p.value]));
   const tokens = Object.fromEntries(segment.placeholders.filter((p) => p.kind === 'token').map((p) => [p.n, p.value]));
-  const match = termMatcher(glossary);
   let tip = 0;
   const highlight = (text: string): string => {
     let html = '';
@@ -121,12 +125,14 @@ export function rowAids(ctx: AidsContext): Map<string, RowAids> {
     others.set(t.segmentId, list);
   }
   const result = new Map<string, RowAids>();
+  const matchTerms = termMatcher(ctx.glossary);
   statement.segments.forEach((segment, i) => {
+    if (!ctx.shown.has(segment.id)) return; // aids are made for the rows on the page only
     const problems = ctx.checks.get(segment.id) ?? [];
     const translation = own.get(segment.id);
-    const terms = termMatcher(ctx.glossary)(segment.source).map(({ entry }) => entry);
+    const terms = matchTerms(segment.source).map(({ entry }) => entry);
     result.set(segment.id, {
-      sourceHtml: sourceWithTerms(segment, ctx.glossary, localeInfo),
+      sourceHtml: sourceWithTerms(segment, ctx.glossary, localeInfo, matchTerms),
       checks: presentChecks(problems, tr),
       hasWarnings: hasWarning(problems),
       keepOriginal: translation?.keepOriginal === true,
