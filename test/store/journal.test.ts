@@ -62,9 +62,10 @@ describe('a crash while folding', () => {
       journalFoldBytes: 600,
       // The disk as a crash would leave it: the new snapshot written to its temporary file, not renamed yet.
       beforeFoldRename: async () => {
+        const saved = acknowledged; // saves acknowledged while the copy is made may or may not be in it
         const copy = await dirs.make();
         await cp(dir, copy, { recursive: true });
-        crashes.push({ dir: copy, acknowledged });
+        crashes.push({ dir: copy, acknowledged: saved });
       },
     });
     for (let i = 1; i <= 40; i++) {

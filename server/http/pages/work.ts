@@ -7,7 +7,6 @@ import { can } from '../../domain/permissions.js';
 import { localeProgress } from '../../domain/progress.js';
 import { diffText, unchanged } from '../../domain/text-diff.js';
 import { STATUSES, type Status } from '../../domain/types.js';
-import type { Translator } from '../../i18n/index.js';
 import { accountNames } from '../../services/accounts.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import {
@@ -25,7 +24,8 @@ import { keepRemainingOriginal } from '../../services/keep-original.js';
 import { rowAids } from '../presenters/aids.js';
 import { progressView } from '../presenters/edition.js';
 import { localeView, workRows } from '../presenters/work.js';
-import { inputOf, segmentInput, revision, sidLocale, sidLocaleSegment, validate } from '../validate.js';
+import { revision, segmentOf, sidLocale, sidLocaleSegment, validate } from '../validate.js';
+import { translatorOf } from '../locals.js';
 
 const filterQuery = z.object({
   status: z.enum(['all', 'warnings', ...STATUSES]).default('all'),
@@ -45,6 +45,13 @@ const reviewForm = z.object({
 });
 const restoreForm = z.object({ revision, baseRevision: revision });
 
+const workspaceRoute = validate({ params: sidLocale, query: filterQuery });
+const localeRoute = validate({ params: sidLocale });
+const segmentRoute = validate({ params: sidLocaleSegment });
+const saveRoute = validate({ params: sidLocaleSegment, body: saveForm });
+const reviewRoute = validate({ params: sidLocaleSegment, body: reviewForm });
+const restoreRoute = validate({ params: sidLocaleSegment, body: restoreForm });
+
 type Ref = { sid: string; locale: string; segmentId: string };
 
 export function workPages(deps: ServiceDeps): Router {
@@ -56,7 +63,7 @@ export function workPages(deps: ServiceDeps): Router {
     const actor = actorOf(res);
     const aids = await openLocaleWork(deps, actor, { statementId: sid, locale, purpose: 'translate' });
     const { statement, info, translations } = aids;
-    const tr: Translator = res.locals.tr;
+    const tr = translatorOf(res);
     const listed = workRows(statement, translations, tr, (s) => filter === 'all' || filter === 'warnings' || s === filter);
     // Every segment's checks: the filter and the "next with warnings" links need them (cached per revision).
     const checks = aids.checksOf(statement.segments.map((s) => s.id));
@@ -80,20 +87,18 @@ export function workPages(deps: ServiceDeps): Router {
     });
   }
 
-  pages.get('/translate/:sid/:locale', ...guard, validate({ params: sidLocale, query: filterQuery }), async (_req, res) => {
-    const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
-    const query = inputOf<z.infer<typeof filterQuery>>(res, 'query');
-    const kept = query.kept === undefined ? {} : { kept: (res.locals.tr as Translator).plural('aids.keep_all_done', query.kept) };
+  pages.get('/translate/:sid/:locale', ...guard, workspaceRoute, async (_req, res) => {
+    const { params: { sid, locale }, query } = workspaceRoute.input(res);
+    const kept = query.kept === undefined ? {} : { kept: translatorOf(res).plural('aids.keep_all_done', query.kept) };
     await workspace(res, sid, locale, query.status, kept);
   });
 
   pages.post(
     '/translate/:sid/:locale/:segmentId',
     ...guard,
-    validate({ params: sidLocaleSegment, body: saveForm }),
+    saveRoute,
     async (_req, res) => {
-      const p = inputOf<Ref>(res, 'params');
-      const body = inputOf<z.infer<typeof saveForm>>(res, 'body');
+      const { params: p, body } = saveRoute.input(res);
       try {
         // "Keep original" submits the source itself (a name); warnings need the confirmation box.
         const keep = body.action === 'keep_original';
@@ -106,7 +111,7 @@ export function workPages(deps: ServiceDeps): Router {
         // A stale save: show the newer text beside the translator's own instead of overwriting.
         if (e instanceof DomainError && (e.code === 'conflict' || e.code === 'checks_failed' || e.code === 'warnings_unconfirmed')) {
           res.status(e.code === 'conflict' ? 409 : 422);
-          const tr: Translator = res.locals.tr;
+          const tr = translatorOf(res);
           const checks = (e.details?.checks as { key: string; params?: Record<string, string | number> }[] | undefined) ?? [];
           const current = (e.details?.current as TranslationView | null | undefined) ?? null;
           return workspace(res, p.sid, p.locale, 'all', {
@@ -128,12 +133,12 @@ export function workPages(deps: ServiceDeps): Router {
     },
   );
 
-  pages.get('/review/:sid/:locale', ...guard, validate({ params: sidLocale }), async (_req, res) => {
-    const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
+  pages.get('/review/:sid/:locale', ...guard, localeRoute, async (_req, res) => {
+    const { sid, locale } = localeRoute.input(res).params;
     const actor = actorOf(res);
     const aids = await openLocaleWork(deps, actor, { statementId: sid, locale, purpose: 'review' });
     const { statement, info, translations } = aids;
-    const tr: Translator = res.locals.tr;
+    const tr = translatorOf(res);
     const byId = new Map(translations.map((t) => [t.segmentId, t]));
     const rows = workRows(statement, translations, tr, (s) => s === 'submitted');
     const shown = new Set(rows.map((r) => r.id));
@@ -155,17 +160,17 @@ export function workPages(deps: ServiceDeps): Router {
   pages.post(
     '/review/:sid/:locale/:segmentId',
     ...guard,
-    validate({ params: sidLocaleSegment, body: reviewForm }),
+    reviewRoute,
     async (_req, res) => {
-      const input = segmentInput<z.infer<typeof reviewForm>>(res);
+      const input = segmentOf(reviewRoute.input(res));
       await reviewTranslation(deps, actorOf(res), input);
       res.redirect(303, `/review/${input.statementId}/${input.locale}`);
     },
   );
 
   // An editor keeps every remaining signatory and supporter name as in the source, at once.
-  pages.post('/keep-original/:sid/:locale', ...guard, validate({ params: sidLocale }), async (_req, res) => {
-    const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
+  pages.post('/keep-original/:sid/:locale', ...guard, localeRoute, async (_req, res) => {
+    const { sid, locale } = localeRoute.input(res).params;
     const { kept } = await keepRemainingOriginal(deps, actorOf(res), { statementId: sid, locale });
     res.redirect(303, `/translate/${sid}/${locale}?kept=${kept}`);
   });
@@ -176,7 +181,7 @@ export function workPages(deps: ServiceDeps): Router {
     const found = await translationHistory(deps, actor, { statementId: p.sid, locale: p.locale, segmentId: p.segmentId });
     const { statement, segment, translation, history: revisions } = found;
     const names = await accountNames(deps);
-    const tr: Translator = res.locals.tr;
+    const tr = translatorOf(res);
     const mayRestore = can(actor, 'review', p.locale);
     res.render('history', {
       statement,
@@ -214,24 +219,24 @@ export function workPages(deps: ServiceDeps): Router {
     });
   }
 
-  pages.get('/history/:sid/:locale/:segmentId', ...guard, validate({ params: sidLocaleSegment }), async (_req, res) => {
-    await history(res, inputOf<Ref>(res, 'params'));
+  pages.get('/history/:sid/:locale/:segmentId', ...guard, segmentRoute, async (_req, res) => {
+    await history(res, segmentRoute.input(res).params);
   });
 
   pages.post(
     '/history/:sid/:locale/:segmentId/restore',
     ...guard,
-    validate({ params: sidLocaleSegment, body: restoreForm }),
+    restoreRoute,
     async (_req, res) => {
-      const p = inputOf<Ref>(res, 'params');
+      const p = restoreRoute.input(res).params;
       let restored;
       try {
-        restored = await restoreRevision(deps, actorOf(res), segmentInput<z.infer<typeof restoreForm>>(res));
+        restored = await restoreRevision(deps, actorOf(res), segmentOf(restoreRoute.input(res)));
       } catch (e) {
         // Someone changed the segment meanwhile: show the history as it is now, restore nothing.
         if (e instanceof DomainError && e.code === 'conflict') {
           res.status(409);
-          return history(res, p, (res.locals.tr as Translator).t('history.restore_conflict'));
+          return history(res, p, translatorOf(res).t('history.restore_conflict'));
         }
         throw e;
       }
