@@ -61,7 +61,7 @@ export interface StatementStore {
 }
 
 export interface AccountStore {
-  listAccounts(): Promise<Account[]>;
+  listAccounts(): Promise<readonly Account[]>;
   getAccount(id: string): Promise<Account | undefined>;
   findAccountByName(name: string): Promise<Account | undefined>;
   /** Rejects with a DuplicateError when the name is taken. */
@@ -74,19 +74,19 @@ export interface AccountStore {
 }
 
 export interface SettingsStore {
-  listLocales(): Promise<LocaleSetting[]>;
+  listLocales(): Promise<readonly LocaleSetting[]>;
   /** Adds or replaces a locale setting. */
   putLocale(locale: LocaleSetting): Promise<void>;
   /** Appends to the audit log of administrative actions (the oldest entries go past a cap). */
   appendAudit(entry: AuditEntry): Promise<void>;
   /** The audit log, oldest first. */
-  listAudit(): Promise<AuditEntry[]>;
+  listAudit(): Promise<readonly AuditEntry[]>;
 }
 
 // --- Translator aids (glossary, translation memory): kept in this block of their own. ---
 export interface AidsStore {
   /** The glossary of a locale, in the order it was kept. */
-  listGlossary(locale: string): Promise<GlossaryEntry[]>;
+  listGlossary(locale: string): Promise<readonly GlossaryEntry[]>;
   /**
    * Atomic read-modify-write of a locale's whole glossary (one edit, or a CSV import at once).
    * When `update` throws, nothing is written and the error propagates. Resolves once durable.

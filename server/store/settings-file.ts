@@ -3,6 +3,7 @@ import { DomainError } from '../domain/errors.js';
 import type { Account, AuditEntry, LocaleSetting } from '../domain/types.js';
 import type { DurableJsonFileOptions } from './durable-json-file.js';
 import type { AccountStore, ApiToken, SettingsStore, SetupToken } from './interface.js';
+import { deepFreeze } from './frozen.js';
 import { openJsonDocument } from './write-queue.js';
 
 export interface SettingsFile {
@@ -32,18 +33,18 @@ export async function openSettingsFile(
 
   return {
     async listAccounts() {
-      return structuredClone(accounts());
+      return frozenList(accounts());
     },
 
     async getAccount(id) {
       const account = accounts().find((a) => a.id === id);
-      return account && structuredClone(account);
+      return account && deepFreeze(account);
     },
 
     async findAccountByName(name) {
       const key = nameKey(name);
       const account = accounts().find((a) => nameKey(a.name) === key);
-      return account && structuredClone(account);
+      return account && deepFreeze(account);
     },
 
     async createAccount(account) {
@@ -66,7 +67,7 @@ export async function openSettingsFile(
           throw new DomainError('duplicate', 'duplicate', { account: next.name });
         }
         data.accounts[index] = next;
-        return structuredClone(next);
+        return deepFreeze(next);
       });
     },
 
@@ -80,12 +81,12 @@ export async function openSettingsFile(
 
     async findToken(hash) {
       const token = document.data.tokens.find((t) => t.hash === hash);
-      return token && structuredClone(token);
+      return token && deepFreeze(token);
     },
 
     async getSetupToken() {
       const token = document.data.setupToken;
-      return token ? structuredClone(token) : undefined;
+      return token ? deepFreeze(token) : undefined;
     },
 
     async setSetupToken(token) {
@@ -96,7 +97,7 @@ export async function openSettingsFile(
     },
 
     async listLocales() {
-      return structuredClone(document.data.locales);
+      return frozenList(document.data.locales);
     },
 
     async putLocale(locale) {
@@ -119,11 +120,19 @@ export async function openSettingsFile(
     },
 
     async listAudit() {
-      return structuredClone(document.data.audit ?? []);
+      return frozenList(document.data.audit ?? []);
     },
 
     close: () => document.close(),
   };
+}
+
+/**
+ * A frozen copy of a list whose elements are frozen in place and shared: records in this file are
+ * replaced by updates, never changed in place, so only the list itself is copied.
+ */
+function frozenList<T>(list: readonly T[]): readonly T[] {
+  return Object.freeze(list.map((item) => deepFreeze(item)));
 }
 
 /** Names are unique regardless of case and of Unicode normalisation form. */

@@ -151,9 +151,14 @@ export function storeContract(name: string, open: (dir: string) => Promise<Store
 
         const content = store.contentVersion();
         await store.createAccount(anAccount('Aung'));
-        await store.updateAccount('account-aung', (a) => ({ ...a, disabled: true }));
+        await store.updateAccount('account-aung', (a) => ({ ...a, role: 'editor', locales: ['my', 'km'] }));
         await store.addToken({ hash: 'ab'.repeat(32), accountId: 'account-aung', createdAt: '2022-01-04T00:00:00.000Z' });
         expect(store.contentVersion()).toBe(content);
+        // A public pseudonym appears on editions: that account change counts.
+        const credits = store.creditsVersion();
+        await store.updateAccount('account-aung', (a) => ({ ...a, creditAs: 'Aung M.' }));
+        expect(store.creditsVersion()).toBeGreaterThan(credits);
+        expect(store.contentVersion()).toBeGreaterThan(content);
 
         const [my, km, list] = [store.glossaryVersion('my'), store.glossaryVersion('km'), store.localeVersion()];
         await store.updateGlossary('my', () => [{ id: 'g1', locale: 'my', term: 'junta', translation: 'စစ်ကောင်စီ', note: '', doNotTranslate: false, updatedAt: '2022-01-04T00:00:00.000Z' }]);
