@@ -1,10 +1,11 @@
 // Use cases for readers: editions and progress.
 import { buildEdition, type EditionRow } from '../domain/edition.js';
-import type { LocaleInfo } from '../domain/locales.js';
+import { DomainError } from '../domain/errors.js';
+import { describeLocale, SOURCE_LOCALE, type LocaleInfo } from '../domain/locales.js';
 import { statementProgress, type LocaleProgress } from '../domain/progress.js';
 import type { Statement } from '../domain/types.js';
 import type { ServiceDeps } from './deps.js';
-import { listLocales, requireLocale, sourceLocaleInfo } from './locales.js';
+import { sourceLocaleInfo } from './locales.js';
 import { requireStatement } from './statements.js';
 
 export interface Edition {
@@ -18,18 +19,29 @@ export interface Edition {
 }
 
 export async function getProgress(deps: ServiceDeps, statementId: string): Promise<Record<string, LocaleProgress>> {
-  const statement = await requireStatement(deps, statementId);
-  const locales = (await listLocales(deps)).map((l) => l.tag);
-  return statementProgress(statement.segments, await deps.store.listAllTranslations(statementId), locales);
+  const [statement, settings, translations] = await Promise.all([
+    requireStatement(deps, statementId),
+    deps.store.listLocales(),
+    deps.store.listAllTranslations(statementId),
+  ]);
+  return statementProgress(statement.segments, translations, settings.map((l) => l.tag));
 }
 
-/** One or more editions of a statement, rows aligned by segment. */
+/** One or more editions of a statement, rows aligned by segment. Each thing is read once. */
 export async function getEdition(deps: ServiceDeps, statementId: string, tags: readonly string[]): Promise<Edition> {
-  const statement = await requireStatement(deps, statementId);
-  const locales = await Promise.all(tags.map((tag) => requireLocale(deps, tag, true)));
-  const translations = await deps.store.listAllTranslations(statementId);
-  const available = await listLocales(deps);
+  const [statement, settings, translations] = await Promise.all([
+    requireStatement(deps, statementId),
+    deps.store.listLocales(),
+    deps.store.listAllTranslations(statementId),
+  ]);
+  const available = settings.map(describeLocale);
   const source = sourceLocaleInfo();
+  const locales = tags.map((tag) => {
+    if (tag === SOURCE_LOCALE) return source;
+    const found = available.find((l) => l.tag === tag);
+    if (!found) throw new DomainError('not_found', 'locale.not_enabled', { tag });
+    return found;
+  });
   return {
     statement,
     locales,

@@ -3,6 +3,7 @@ import { DomainError } from '../domain/errors.js';
 import { decodeStatementSource, segmentMarkdown } from '../domain/segmenter.js';
 import { createStatement } from '../domain/statement-revision.js';
 import type { Statement } from '../domain/types.js';
+import { STATEMENT_ID } from '../domain/limits.js';
 import { recordAudit } from './audit.js';
 import type { ServiceDeps } from './deps.js';
 
@@ -13,7 +14,7 @@ export interface StatementSummary {
   segmentCount: number;
 }
 
-export const STATEMENT_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
+export { STATEMENT_ID } from '../domain/limits.js';
 
 export async function listStatements(deps: ServiceDeps): Promise<StatementSummary[]> {
   return (await deps.store.listStatements()).map(summarize);

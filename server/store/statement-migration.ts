@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { HistoryEntry, Statement, Translation } from '../domain/types.js';
 import { DurableJsonFile, serializeJson } from './durable-json-file.js';
-import type { JournalRecord, StatementFilesOptions, StatementSnapshot } from './statement-files.js';
+import type { JournalRecord, StatementFilesOptions, StatementSnapshot } from './statement-format.js';
 
 /** A translation as files before journals kept it: with its history. */
 type LegacyTranslation = Translation & { history?: HistoryEntry[] };
