@@ -7,4 +7,6 @@ export default {
   transform: { '^.+\\.ts$': swc },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
+  // Suites run in parallel on small machines: a page test that takes 1 s alone can take 6 under load.
+  testTimeout: 20_000,
 };
