@@ -300,7 +300,7 @@ async function main(): Promise<void> {
     const savesRequest: autocannon.Request = {
       method: 'PUT',
       setupRequest(req, context) {
-        for (let tries = 0; tries < ids.length; tries++) {
+        for (const _ of ids) {
           const id = ids[cursor++ % ids.length]!;
           if (inFlight.has(id) || failed.has(id)) continue;
           const baseRevision = rev.get(id)!;

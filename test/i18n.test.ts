@@ -13,7 +13,10 @@ beforeAll(async () => {
 const flat = (lang: string): Record<string, string> => {
   const out: Record<string, string> = {};
   const walk = (o: Record<string, unknown>, p: string) => {
-    for (const [k, v] of Object.entries(o)) typeof v === 'object' ? walk(v as Record<string, unknown>, `${p}${k}.`) : (out[`${p}${k}`] = String(v));
+    for (const [k, v] of Object.entries(o)) {
+      if (typeof v === 'object') walk(v as Record<string, unknown>, `${p}${k}.`);
+      else out[`${p}${k}`] = String(v as string);
+    }
   };
   const dir = path.join(ROOT, 'locales', lang);
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {

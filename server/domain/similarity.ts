@@ -112,8 +112,7 @@ export function lookupMemory(index: MemoryIndex, query: string, options: LookupO
       assumed += 1;
       continue;
     }
-    for (let i = 0; i < list.length; i += 1) {
-      const position = list[i]!;
+    for (const position of list) {
       if (shared[position]++ === 0) touched.push(position);
     }
   }

@@ -7,7 +7,7 @@ export const LANGUAGE_COOKIE = 'tandem.lang';
 export function interfaceLanguage(i18n: I18n): RequestHandler {
   const router = Router();
   router.use((req, res, next) => {
-    const lang = pickLanguage(req.cookies?.[LANGUAGE_COOKIE], (...l) => req.acceptsLanguages(...l));
+    const lang = pickLanguage((req.cookies as Record<string, string> | undefined)?.[LANGUAGE_COOKIE], (...l) => req.acceptsLanguages(...l));
     res.locals.tr = i18n.translator(lang);
     res.locals.path = req.originalUrl;
     next();

@@ -61,7 +61,7 @@ export async function loadI18n(localesDir: string): Promise<I18n> {
   const cache = createIntlCache();
   const translators = new Map<UiLanguage, Translator>();
   for (const lang of UI_LANGUAGES) {
-    const intl = createIntl({ locale: lang, messages: {}, onError: () => {} }, cache);
+    const intl = createIntl({ locale: lang, messages: {}, onError: () => { /* no messages here: formatjs only formats numbers and dates */ } }, cache);
     translators.set(lang, makeTranslator(lang, instance.getFixedT(lang), intl));
   }
   return {

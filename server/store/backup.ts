@@ -180,7 +180,7 @@ async function cleanUpInterruptedRestore(data: string): Promise<void> {
   if (!existsSync(marker)) return;
   const { staging } = JSON.parse(await readFile(marker, 'utf8')) as { staging?: string };
   // Only a staging directory inside the data directory, as a restore makes them.
-  if (typeof staging === 'string' && dirname(resolve(staging)) === data && /^\.restore-/.test(relative(data, staging))) {
+  if (typeof staging === 'string' && dirname(resolve(staging)) === data && relative(data, staging).startsWith('.restore-')) {
     await rm(staging, { recursive: true, force: true });
   }
 }

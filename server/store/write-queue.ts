@@ -147,7 +147,7 @@ export async function openJsonDocument<T extends object>(
   const file = new DurableJsonFile<T>(path, options);
   const stored = await file.read();
   if (!stored && !defaults) throw file.refuse('has disappeared while the store was opening');
-  const db = new Low<T>(file, (stored ?? defaults) as T);
+  const db = new Low<T>(file, (stored ?? defaults)!);
   const problem = options.check?.(db.data);
   if (problem) throw file.refuse(problem);
   const document = documentOf(db, file);

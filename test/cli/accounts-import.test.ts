@@ -1,10 +1,9 @@
 // The command line as an operator uses it: accounts, tokens and importing a statement.
 import { describe, expect, it, jest } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openStore } from '../../server/store/lowdb-store.js';
-import { cli } from '../durability/processes.js';
+import { cli, tempDir } from '../durability/processes.js';
 import { ROOT, SID } from '../support/app.js';
 
 jest.setTimeout(30_000);
@@ -12,7 +11,7 @@ const statementFile = path.join(ROOT, 'content', `${SID}.md`);
 
 describe('npm run tandem', () => {
   it('adds a user with the password from standard input and prints a token last', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-cli-'));
+    const dataDir = tempDir('tandem-cli-');
     const added = await cli(dataDir, ['user', 'add', 'nilar', '--role', 'translator', '--locales', 'my,km'], 'a long enough passphrase\n');
     expect(added.code).toBe(0);
     const token = await cli(dataDir, ['token', 'nilar']);
@@ -28,7 +27,7 @@ describe('npm run tandem', () => {
     ['an unknown role', ['user', 'add', 'kyaw', '--role', 'boss'], 'a long enough passphrase\n', '--role must be'],
     ['a token for nobody', ['token', 'nobody'], '', 'There is no account'],
   ])('refuses %s with words, not a stack', async (_n, args, input, words) => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-cli-'));
+    const dataDir = tempDir('tandem-cli-');
     const run = await cli(dataDir, args, input);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain(words);
@@ -36,10 +35,10 @@ describe('npm run tandem', () => {
   });
 
   it('imports a statement, and refuses a file it cannot import, saying why and storing nothing', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-cli-'));
+    const dataDir = tempDir('tandem-cli-');
     const ok = await cli(dataDir, ['import', statementFile, '--id', 'joint']);
     expect([ok.code, ok.stdout]).toEqual([0, expect.stringContaining('242 segments')]);
-    const broken = path.join(dataDir, '..', `broken-${process.pid}.md`);
+    const broken = path.join(tempDir('tandem-cli-'), 'broken.md');
     writeFileSync(broken, Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x0a]));
     const bad = await cli(dataDir, ['import', broken]);
     expect(bad.code).not.toBe(0);

@@ -55,7 +55,7 @@ afterAll(() => t.close());
 function clearRefusal(res: request.Response): boolean {
   if (res.status < 400 || res.status >= 500) return false;
   if (res.headers['content-type']?.includes('json')) return typeof res.body?.error?.message === 'string' && res.body.error.message !== '';
-  return /role="alert"/.test(res.text);
+  return res.text.includes('role="alert"');
 }
 
 /** The HTML between the first `start` and the next `end`. */

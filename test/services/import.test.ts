@@ -1,17 +1,15 @@
 // Importing a statement: refused files leave nothing behind.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { ServiceDeps } from '../../server/services/deps.js';
 import { bcryptHasher, randomToken } from '../../server/services/passwords.js';
 import { importStatement } from '../../server/services/statements.js';
 import { openStore } from '../../server/store/lowdb-store.js';
 import { STATEMENT_BYTES } from '../support/app.js';
+import { temporaryDir } from '../support/temp-dirs.js';
 
 let deps: ServiceDeps;
 beforeEach(async () => {
-  const store = await openStore(mkdtempSync(path.join(tmpdir(), 'tandem-import-')));
+  const store = await openStore(temporaryDir('tandem-import-'));
   deps = { store, now: () => new Date('2026-01-01'), randomToken, passwords: bcryptHasher(4) };
 });
 afterEach(() => deps.store.close());

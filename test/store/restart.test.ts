@@ -95,9 +95,9 @@ describe('sessions', () => {
   const sessionOf = (expires: number, user: string) =>
     ({ cookie: { originalMaxAge: day, expires: new Date(expires), httpOnly: true, path: '/' }, user }) as unknown as SessionData;
   const set = (store: FileSessionStore, sid: string, data: SessionData) =>
-    new Promise<void>((resolve, reject) => store.set(sid, data, (err) => (err ? reject(err) : resolve())));
+    new Promise<void>((resolve, reject) => store.set(sid, data, (err) => (err ? reject(err as Error) : resolve())));
   const get = (store: FileSessionStore, sid: string) =>
-    new Promise<SessionData | null | undefined>((resolve, reject) => store.get(sid, (err, data) => (err ? reject(err) : resolve(data))));
+    new Promise<SessionData | null | undefined>((resolve, reject) => store.get(sid, (err, data) => (err ? reject(err as Error) : resolve(data))));
 
   beforeEach(() => {
     now = Date.parse('2022-01-04T00:00:00Z');

@@ -16,7 +16,7 @@ let store: FileSessionStore;
 const cookie = (fields: Record<string, unknown>) => ({ originalMaxAge: null, httpOnly: true, path: '/', ...fields });
 const session = (fields: Record<string, unknown>, user = 'account-aung') => ({ cookie: cookie(fields), user }) as unknown as SessionData;
 const call = <T>(run: (done: (err: unknown, value?: T) => void) => void) =>
-  new Promise<T | undefined>((resolve, reject) => run((err, value) => (err ? reject(err) : resolve(value))));
+  new Promise<T | undefined>((resolve, reject) => run((err, value) => (err ? reject(err as Error) : resolve(value))));
 const get = (sid: string) => call<SessionData | null>((done) => store.get(sid, done));
 const set = (sid: string, data: SessionData) => call<void>((done) => store.set(sid, data, done));
 const destroy = (sid: string) => call<void>((done) => store.destroy(sid, done));

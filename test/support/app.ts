@@ -1,6 +1,5 @@
 // Builds the real app on a temporary data directory, with builders for accounts and sessions.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import type { Express } from 'express';
@@ -13,6 +12,7 @@ import { bcryptHasher, randomToken } from '../../server/services/passwords.js';
 import { ensureStatement } from '../../server/services/statements.js';
 import { openStore } from '../../server/store/lowdb-store.js';
 import { createSessionStore } from '../../server/store/session-store.js';
+import { closeBeforeRemoving, temporaryDir } from './temp-dirs.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const SID = '2022-01-04-joint-statement-hun-sen-myanmar-junta';
@@ -38,7 +38,7 @@ export interface Session {
 /** What a test may change in the app: limits and their clock, the proxy setting, the log. */
 export type AppOptions = Partial<Pick<AppDeps, 'limits' | 'trustProxy' | 'log'>>;
 
-export async function makeApp(dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-test-')), options: AppOptions = {}): Promise<TestApp> {
+export async function makeApp(dataDir = temporaryDir(), options: AppOptions = {}): Promise<TestApp> {
   const store = await openStore(dataDir);
   const deps: ServiceDeps = { store, now: () => new Date(), randomToken, passwords: bcryptHasher(4) };
   await ensureStatement(deps, SID, STATEMENT_BYTES);
@@ -48,9 +48,13 @@ export async function makeApp(dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-
     i18n: await loadI18n(path.join(ROOT, 'locales')),
     sessionStore,
     sessionSecret: 'test-secret-test-secret-test-secret',
-    log: () => {},
+    log: () => { /* tests keep the output quiet */ },
     ...options,
   });
+
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= Promise.all([store.close(), sessionStore.close()]).then(() => forget()));
+  const forget = closeBeforeRemoving(close);
 
   async function ensureAccount(name: string, role: Role, locales: string[]) {
     return (await store.findAccountByName(name)) ?? createAccount(deps, null, { name, password: PASSWORD, role, locales });
@@ -73,9 +77,7 @@ export async function makeApp(dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-
       await ensureAccount(name, role, locales);
       return issueToken(deps, name);
     },
-    async close() {
-      await store.close();
-    },
+    close,
   };
 }
 

@@ -52,7 +52,11 @@ const saveRoute = validate({ params: sidLocaleSegment, body: saveForm });
 const reviewRoute = validate({ params: sidLocaleSegment, body: reviewForm });
 const restoreRoute = validate({ params: sidLocaleSegment, body: restoreForm });
 
-type Ref = { sid: string; locale: string; segmentId: string };
+interface Ref {
+  sid: string;
+  locale: string;
+  segmentId: string;
+}
 
 export function workPages(deps: ServiceDeps): Router {
   const pages = Router();
