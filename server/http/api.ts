@@ -8,7 +8,7 @@ import { listTranslations, restoreRevision, reviewTranslation, saveTranslation, 
 import type { ServiceDeps } from '../services/deps.js';
 import { aidsApi } from './api-aids.js';
 import { actorOf } from './auth.js';
-import { translatorOf } from './locals.js';
+import { translatorOf } from './language.js';
 import { presentLocale, presentProgress } from './presenters/api.js';
 import { presentChecks } from './presenters/checks.js';
 import { segmentOf, sidLocale, sidLocaleSegment, statementId, validate } from './validate.js';

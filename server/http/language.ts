@@ -1,6 +1,6 @@
 // Picks the interface language for each request and lets the reader switch it (a cookie).
 import { Router, type RequestHandler } from 'express';
-import { isUiLanguage, pickLanguage, type I18n } from '../i18n/index.js';
+import { isUiLanguage, pickLanguage, type I18n, type Translator } from '../i18n/index.js';
 
 export const LANGUAGE_COOKIE = 'tandem.lang';
 
@@ -23,3 +23,6 @@ export function interfaceLanguage(i18n: I18n): RequestHandler {
   });
   return router;
 }
+
+/** The caller's interface strings, typed (`res.locals` is loosely typed by Express). */
+export const translatorOf = (res: { locals: Record<string, unknown> }): Translator => (res.locals as unknown as Express.Locals).tr;

@@ -49,7 +49,7 @@ export function checksOfSegments(
   segmentIds: Iterable<string>,
 ): Map<string, CheckProblem[]> {
   let cache = caches.get(deps.store);
-  if (!cache) caches.set(deps.store, (cache = new Map()));
+  if (!cache) caches.set(deps.store, (cache = new Map<string, Cached>()));
   const glossaryVersion = deps.store.glossaryVersion(work.locale);
   const segments = new Map(work.statement.segments.map((s) => [s.id, s]));
   const own = new Map(work.translations.map((t) => [t.segmentId, t]));

@@ -83,7 +83,7 @@ const memories = new WeakMap<Store, Map<string, LocaleMemory | Building>>();
 
 function memoriesOf(store: Store): Map<string, LocaleMemory | Building> {
   let byLocale = memories.get(store);
-  if (!byLocale) memories.set(store, (byLocale = new Map()));
+  if (!byLocale) memories.set(store, (byLocale = new Map<string, LocaleMemory | Building>()));
   return byLocale;
 }
 

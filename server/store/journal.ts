@@ -28,7 +28,7 @@ export class Journal {
   private queue: Pending[] = [];
   private writing = false;
   private closed = false;
-  private broken: unknown;
+  private broken: Error | undefined;
   private idle: Array<() => void> = [];
   private durable: JournalPosition;
 

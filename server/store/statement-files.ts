@@ -211,7 +211,7 @@ export async function openStatementFiles(dir: string, options: StatementFilesOpt
 
 function put(state: StatementState, translation: Translation): void {
   let table = state.tables.get(translation.locale);
-  if (!table) state.tables.set(translation.locale, (table = new Map()));
+  if (!table) state.tables.set(translation.locale, (table = new Map<string, Translation>()));
   table.set(translation.segmentId, translation);
   state.lists.delete(translation.locale);
   state.all = undefined;

@@ -124,7 +124,7 @@ export function storeContract(name: string, open: (dir: string) => Promise<Store
           Array.from({ length: 200 }, (_, i) => store.commitTranslation('joint-statement', aChange('my', 's2', 1, `save ${i + 1}`), 0)),
         );
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-        const winner = (results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<Translation>).value;
+        const winner = results.find((r): r is PromiseFulfilledResult<Translation> => r.status === 'fulfilled')!.value;
         await reopen();
         expect(await store.getTranslation('joint-statement', 'my', 's2')).toEqual(winner);
       });

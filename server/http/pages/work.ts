@@ -25,7 +25,7 @@ import { rowAids } from '../presenters/aids.js';
 import { progressView } from '../presenters/edition.js';
 import { localeView, workRows } from '../presenters/work.js';
 import { revision, segmentOf, sidLocale, sidLocaleSegment, validate } from '../validate.js';
-import { translatorOf } from '../locals.js';
+import { translatorOf } from '../language.js';
 
 const filterQuery = z.object({
   status: z.enum(['all', 'warnings', ...STATUSES]).default('all'),
