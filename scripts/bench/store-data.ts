@@ -40,7 +40,9 @@ export async function statementWithHistory(dataDir: string, id: string, locale: 
     const n = statement.segments.length;
     for (let done = 0, revision = 1; done < entries; revision++) {
       const batch = Math.min(n, entries - done);
-      await Promise.all(Array.from({ length: batch }, (_, i) => store.commitTranslation(id, change(statement, i, locale, revision, 'draft'), revision - 1)));
+      await Promise.all(
+        Array.from({ length: batch }, (_, i) => store.commitTranslation(id, change(statement, i, locale, revision, 'draft'), revision - 1)),
+      );
       done += batch;
     }
   });
@@ -53,7 +55,9 @@ export async function translatedStatements(dataDir: string, count: number, local
     for (let k = 1; k <= count; k++) {
       const statement = await importOne(`statement-${String(k).padStart(2, '0')}`);
       await Promise.all(
-        locales.flatMap((locale) => statement.segments.map((_, i) => store.commitTranslation(statement.id, change(statement, i, locale, 1, 'approved'), 0))),
+        locales.flatMap((locale) =>
+          statement.segments.map((_, i) => store.commitTranslation(statement.id, change(statement, i, locale, 1, 'approved'), 0)),
+        ),
       );
       historyEntries += locales.length * statement.segments.length;
     }

@@ -24,5 +24,4 @@ export const KEEPABLE_KINDS: ReadonlySet<Segment['kind']> = new Set(['signatory'
 export const canKeepOriginal = (segment: Segment): boolean => KEEPABLE_KINDS.has(segment.kind);
 
 /** A text kept as in the source is the source itself, in a segment that may keep it. */
-export const keepsOriginal = (segment: Segment, text: string): boolean =>
-  canKeepOriginal(segment) && text === segment.source.normalize('NFC');
+export const keepsOriginal = (segment: Segment, text: string): boolean => canKeepOriginal(segment) && text === segment.source.normalize('NFC');

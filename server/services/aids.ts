@@ -41,7 +41,8 @@ export async function openLocaleWork(
   ]);
   const enabled = new Set(settings.map((l) => l.tag));
   const others = all.filter(
-    (t) => t.locale !== ref.locale && enabled.has(t.locale) && t.status !== 'untranslated' && (t.status === 'approved' || can(actor, 'read_work', t.locale)),
+    (t) =>
+      t.locale !== ref.locale && enabled.has(t.locale) && t.status !== 'untranslated' && (t.status === 'approved' || can(actor, 'read_work', t.locale)),
   );
   const work = { statement, locale: ref.locale, info, translations, glossary, others, locales: settings.map(describeLocale) };
   return { ...work, checksOf: (segmentIds) => checksOfSegments(deps, work, segmentIds) };

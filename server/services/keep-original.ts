@@ -27,7 +27,17 @@ export async function keepRemainingOriginal(
   // conflict) or refused by a check is left for the translators.
   const results = await Promise.allSettled(
     remaining.map(async (segment) => {
-      const context = { actor: editor, statement, segment, locale: input.locale, info, selfReviewAllowed: setting.allowSelfReview === true, glossary, current: undefined, at };
+      const context = {
+        actor: editor,
+        statement,
+        segment,
+        locale: input.locale,
+        info,
+        selfReviewAllowed: setting.allowSelfReview === true,
+        glossary,
+        current: undefined,
+        at,
+      };
       const decision = decideSave(context, { text: segment.source, baseRevision: 0, action: 'submit', keepOriginal: true, confirmWarnings: true });
       if (decision.outcome === 'refused') throw decision.refusal;
       if (decision.outcome === 'same') return;

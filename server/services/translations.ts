@@ -27,12 +27,7 @@ export { normalizeText } from '../domain/limits.js';
 export const toView = translationView;
 
 /** Translations of a locale. Who may not see work in progress sees approved text only. */
-export async function listTranslations(
-  deps: ServiceDeps,
-  actor: Actor | undefined,
-  statementId: string,
-  locale: string,
-): Promise<readonly Translation[]> {
+export async function listTranslations(deps: ServiceDeps, actor: Actor | undefined, statementId: string, locale: string): Promise<readonly Translation[]> {
   await loadLocaleContext(deps, statementId, locale);
   const all = await deps.store.listTranslations(statementId, locale);
   return can(actor, 'read_work', locale) ? all : all.filter((t) => t.status === 'approved');

@@ -123,11 +123,7 @@ export interface ReadJournal<R> {
  * Reads the journal from a position. A line that is not a valid record stops with a StoreFileError
  * naming the file and the line; only a last line cut short (no final newline) is skipped.
  */
-export async function readJournal<R>(
-  path: string,
-  from: JournalPosition,
-  parse: (value: unknown) => R | string,
-): Promise<ReadJournal<R>> {
+export async function readJournal<R>(path: string, from: JournalPosition, parse: (value: unknown) => R | string): Promise<ReadJournal<R>> {
   let buffer: Buffer;
   try {
     const handle = await open(path, 'r');

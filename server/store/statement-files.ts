@@ -137,7 +137,11 @@ export async function openStatementFiles(dir: string, options: StatementFilesOpt
       const state = existing(statement.id);
       for (const change of changes) checkKeys(change.translation.locale, change.translation.segmentId);
       approvedChanges += 1;
-      await commit(state, deepFreeze(structuredClone(statement)), changes.map((c) => deepFreeze(c)));
+      await commit(
+        state,
+        deepFreeze(structuredClone(statement)),
+        changes.map((c) => deepFreeze(c)),
+      );
     },
 
     async listTranslations(statementId, locale) {

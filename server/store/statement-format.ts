@@ -37,4 +37,3 @@ export interface StatementFilesOptions extends DurableJsonFileOptions {
   /** Test hook: runs after a fold has written its temporary file and before it replaces the snapshot. */
   beforeFoldRename?: () => Promise<void>;
 }
-

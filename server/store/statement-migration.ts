@@ -33,7 +33,8 @@ export async function migrateStatementFile(
 ): Promise<StatementSnapshot> {
   const statementsDir = dirname(file.path);
   const now = options.now ?? Date.now;
-  const keepDir = options.migrationCopyDir ?? join(dirname(statementsDir), `pre-journal-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`, 'statements');
+  const keepDir =
+    options.migrationCopyDir ?? join(dirname(statementsDir), `pre-journal-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`, 'statements');
   await new DurableJsonFile(join(keepDir, basename(file.path)), { backups: 0 }).writeText(await readFile(file.path));
 
   const translations: Record<string, Record<string, Translation>> = {};

@@ -13,7 +13,17 @@ const editor: Actor = { id: 'u2', name: 'Sokha', role: 'editor', locales: ['my',
 const at = '2026-01-04T00:00:00.000Z';
 
 function context(locale: string, current: Translation | undefined, actor = translator): TranslationContext {
-  return { actor, statement: statement([seg]), segment: seg, locale, info: describeLocale({ tag: locale }), selfReviewAllowed: false, glossary: [], current, at };
+  return {
+    actor,
+    statement: statement([seg]),
+    segment: seg,
+    locale,
+    info: describeLocale({ tag: locale }),
+    selfReviewAllowed: false,
+    glossary: [],
+    current,
+    at,
+  };
 }
 
 describe.each([
@@ -33,14 +43,21 @@ describe.each([
     const current = { ...translation(seg, locale, 'draft', text), revision: 1, author: 'u1' };
     expect(decideSave(context(locale, current), { text, baseRevision: 0, action: 'save' })).toMatchObject({ outcome: 'same', translation: current });
     expect(decideSave(context(locale, current), { text: `${text} x`, baseRevision: 0, action: 'save' })).toMatchObject({
-      outcome: 'refused', refusal: { code: 'conflict', details: { current: { revision: 1, text } } },
+      outcome: 'refused',
+      refusal: { code: 'conflict', details: { current: { revision: 1, text } } },
     });
     expect(decideSave(context(locale, current), { text, baseRevision: 0, action: 'submit', confirmWarnings: true })).toMatchObject({ outcome: 'refused' });
   });
 
   it('refuses an empty draft and a text over the maximum', () => {
-    expect(decideSave(context(locale, undefined), { text: ' ', baseRevision: 0, action: 'save' })).toMatchObject({ outcome: 'refused', refusal: { code: 'checks_failed' } });
-    expect(decideSave(context(locale, undefined), { text: 'x'.repeat(10_001), baseRevision: 0, action: 'save' })).toMatchObject({ outcome: 'refused', refusal: { code: 'too_large' } });
+    expect(decideSave(context(locale, undefined), { text: ' ', baseRevision: 0, action: 'save' })).toMatchObject({
+      outcome: 'refused',
+      refusal: { code: 'checks_failed' },
+    });
+    expect(decideSave(context(locale, undefined), { text: 'x'.repeat(10_001), baseRevision: 0, action: 'save' })).toMatchObject({
+      outcome: 'refused',
+      refusal: { code: 'too_large' },
+    });
   });
 
   it('approves a submitted revision once, answers the same approval again alike, and keeps the approved text', () => {
@@ -53,8 +70,13 @@ describe.each([
 
   it('refuses an editor approving their own text unless the locale allows it', () => {
     const own = { ...translation(seg, locale, 'submitted', text), revision: 1, author: 'u2' };
-    expect(decideReview(context(locale, own, editor), { decision: 'approve', revision: 1 })).toMatchObject({ outcome: 'refused', refusal: { code: 'forbidden' } });
-    expect(decideReview({ ...context(locale, own, editor), selfReviewAllowed: true }, { decision: 'approve', revision: 1 })).toMatchObject({ outcome: 'change' });
+    expect(decideReview(context(locale, own, editor), { decision: 'approve', revision: 1 })).toMatchObject({
+      outcome: 'refused',
+      refusal: { code: 'forbidden' },
+    });
+    expect(decideReview({ ...context(locale, own, editor), selfReviewAllowed: true }, { decision: 'approve', revision: 1 })).toMatchObject({
+      outcome: 'change',
+    });
   });
 
   it('restores an earlier revision as a new draft, naming where it came from', () => {
@@ -64,8 +86,12 @@ describe.each([
       { revision: 2, action: 'save' as const, status: 'draft' as const, text: `${text} 2`, actor: 'u1', at },
     ];
     expect(decideRestore(context(locale, current, editor), history, { revision: 1, baseRevision: 2 })).toMatchObject({
-      outcome: 'change', change: { translation: { text, revision: 3, status: 'draft' }, entry: { action: 'restore', restoredFrom: 1 } },
+      outcome: 'change',
+      change: { translation: { text, revision: 3, status: 'draft' }, entry: { action: 'restore', restoredFrom: 1 } },
     });
-    expect(decideRestore(context(locale, current, editor), history, { revision: 1, baseRevision: 1 })).toMatchObject({ outcome: 'refused', refusal: { code: 'conflict' } });
+    expect(decideRestore(context(locale, current, editor), history, { revision: 1, baseRevision: 1 })).toMatchObject({
+      outcome: 'refused',
+      refusal: { code: 'conflict' },
+    });
   });
 });
