@@ -6,7 +6,7 @@
 // Environment: BENCH_SECONDS (per measurement, default 10), BENCH_CONNECTIONS (default 10),
 // BENCH_ACCEPT_ENCODING (default "gzip, deflate, br", what browsers send), BENCH_ONLY
 // (comma-separated: edition,compare,edition-rendered,api,review,workspace,save,save-32,
-// save-history,startup), BENCH_PROFILE=1 (CPU profile of the server),
+// save-history,startup,glossary), BENCH_PROFILE=1 (CPU profile of the server),
 // BENCH_KEEP=1 (keep the temporary directories), BENCH_RESULTS (output file, default
 // bench/RESULTS.md; "-" writes none), BENCH_AUTH (how the API and save load logs in: "session",
 // the default, a browser's cookie and CSRF token; or "token", API bearer tokens, which the server
@@ -22,6 +22,7 @@ import {
   cpuWindow, currentRss, freePort, peakRss, request, requestJson, runCommand, startNode, stopChild,
   waitForHealthy, waitForLine, type Child,
 } from './bench/processes.js';
+import { glossaryBench } from './bench/glossary.js';
 import { summarizeProfile } from './bench/profile.js';
 import { consoleTable, mib, resultsMarkdown, type Measure, type Row } from './bench/report.js';
 import type { CpuShares } from './bench/processes.js';
@@ -48,7 +49,7 @@ const SECONDS = positiveNumber('BENCH_SECONDS', 10);
 const WARMUP_SECONDS = Math.max(1, Math.min(3, Math.round(SECONDS / 5)));
 const CONNECTIONS = Math.round(positiveNumber('BENCH_CONNECTIONS', 10));
 const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br';
-const SCENARIOS = ['edition', 'compare', 'edition-rendered', 'api', 'review', 'workspace', 'save', 'save-32', 'save-history', 'startup'] as const;
+const SCENARIOS = ['edition', 'compare', 'edition-rendered', 'api', 'review', 'workspace', 'save', 'save-32', 'save-history', 'startup', 'glossary'] as const;
 type ScenarioKey = (typeof SCENARIOS)[number];
 const ONLY = (process.env.BENCH_ONLY ?? SCENARIOS.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
 for (const s of ONLY) if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`BENCH_ONLY: unknown scenario "${s}" (${SCENARIOS.join(', ')})`);
@@ -416,6 +417,7 @@ async function main(): Promise<void> {
   }
   for (const line of core) log(line);
   saves.push(...core);
+  if (ONLY.includes('glossary')) for (const line of glossaryBench(SECONDS)) notes.push(`glossary matching: ${line}`);
 
   const peak = peakRss(pid);
   const table = consoleTable(rows);

@@ -8,10 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiRouter } from './http/api.js';
 import { csrfProtection, resolveActor } from './http/auth.js';
-import { errorHandler, notFound } from './http/errors.js';
-import { interfaceLanguage } from './http/language.js';
+import { errorHandler, MAX_FORM_FIELDS, notFound } from './http/errors.js';
+import { interfaceLanguage, translatorFor } from './http/language.js';
 import { createLimits, type RateLimitOptions } from './http/rate-limit.js';
-import { requireWellFormedText } from './http/well-formed.js';
+import { requireUtf8Query, requireWellFormedText, verifyUtf8Form, verifyUtf8Json } from './http/well-formed.js';
 import { accountPages } from './http/pages/account.js';
 import { adminPages } from './http/pages/admin.js';
 import { readerPages } from './http/pages/reader.js';
@@ -38,11 +38,15 @@ export interface AppDeps {
 /** Largest JSON or form body accepted (a translation is at most 10,000 characters). */
 export const BODY_LIMIT = '64kb';
 
+/** What /fonts serves from the @fontsource packages. */
+const FONT_FILE = /^\/[a-z0-9-]+\/(?:files\/)?[a-z0-9-]+\.(?:woff2|woff|css)$/;
+
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   const log = deps.log ?? ((line: string) => console.error(line));
   const limits = createLimits(deps.limits);
   app.disable('x-powered-by');
+  app.locals.formKey = deps.sessionSecret; // signs anonymous visitors' form tokens (http/auth.ts)
   app.set('view engine', 'ejs');
   app.enable('view cache'); // Express caches compiled templates only under NODE_ENV=production otherwise
   app.set('views', path.join(root, 'views'));
@@ -73,9 +77,14 @@ export function createApp(deps: AppDeps): express.Express {
     res.status(200).type('text').send('ok');
   });
   app.use('/static', express.static(path.join(root, 'public'), { maxAge: '1d' }));
-  app.use('/fonts', express.static(path.join(root, 'node_modules', '@fontsource'), { maxAge: '365d', immutable: true }));
+  // Font files and their style sheets only: not the packages' package.json, README or licence files.
+  const fonts = express.static(path.join(root, 'node_modules', '@fontsource'), { maxAge: '365d', immutable: true });
+  app.use('/fonts', (req, res, next) => (FONT_FILE.test(req.path) ? fonts(req, res, next) : next()));
 
   app.use(cookieParser());
+  // The interface language comes before sessions and bodies: their errors are worded in it.
+  app.use(interfaceLanguage(deps.i18n));
+  app.use(requireUtf8Query);
   app.use(
     session({
       name: 'tandem.sid',
@@ -88,10 +97,9 @@ export function createApp(deps: AppDeps): express.Express {
       cookie: { httpOnly: true, sameSite: 'lax', secure: deps.trustProxy ? 'auto' : false, maxAge: 14 * 24 * 3600_000 },
     }),
   );
-  app.use(express.json({ limit: BODY_LIMIT }));
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 100 }));
+  app.use(express.json({ limit: BODY_LIMIT, verify: verifyUtf8Json }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: MAX_FORM_FIELDS, verify: verifyUtf8Form }));
   app.use(requireWellFormedText);
-  app.use(interfaceLanguage(deps.i18n));
   app.use(resolveActor(deps.services, limits));
   app.use(limits.tokenRate);
   app.use(csrfProtection);
@@ -105,6 +113,6 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(glossaryPages(deps.services));
   app.use(adminPages(deps.services));
   app.use(notFound);
-  app.use(errorHandler(log));
+  app.use(errorHandler(log, (req) => translatorFor(deps.i18n, req)));
   return app;
 }

@@ -28,7 +28,7 @@ function sessionSecret(dataDir: string): string {
 
 /** Opens everything for a data directory; used by main and by the command-line tools. */
 export async function openServices(dataDir: string): Promise<ServiceDeps> {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const unlock = lockDataDir(dataDir);
   process.once('exit', unlock);
   // A half-finished restore leaves a mix of old and restored files: never start on that.

@@ -14,7 +14,9 @@ export type ErrorCode =
   | 'too_large'
   | 'import_failed'
   | 'csrf'
-  | 'rate_limited';
+  | 'rate_limited'
+  /** The disk is full: nothing was stored. */
+  | 'storage_full';
 
 export class DomainError extends Error {
   constructor(

@@ -1,6 +1,7 @@
 // A locale's glossary, kept by its editors: how a term of the source is translated, or that it is
 // not translated at all (names, acronyms). Terms are found in a source text as whole words,
 // regardless of case, the longest first ("Karen National Union" before "Karen").
+import { buildTermAutomaton, foldCase } from './term-automaton.js';
 
 export interface GlossaryEntry {
   id: string;
@@ -53,29 +54,67 @@ export interface TermMatch {
 }
 
 type Matcher = (text: string) => TermMatch[];
+
+/** Matchers by list of entries, and by content (the store hands out a new list for each read). */
 const matchers = new WeakMap<readonly GlossaryEntry[], Matcher>();
+const byContent = new Map<string, Matcher>();
+const KEPT_MATCHERS = 16;
+let builds = 0;
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** How many matchers were built so far (tests and the bench check that a glossary is built once). */
+export const termMatcherBuilds = () => builds;
 
-/** A function finding the glossary's terms in a text; built once per list of entries. */
+const WORD_CHAR_BEFORE = /[\p{L}\p{N}\p{M}]$/u;
+const WORD_CHAR_AFTER = /^[\p{L}\p{N}\p{M}]/u;
+
+/**
+ * A function finding the glossary's terms in a text: whole words, any case, any white space
+ * between the words of a term; where terms overlap, the leftmost, then the longest. Built once
+ * per content of the glossary (an automaton, term-automaton.ts), so rendering a workspace with a
+ * glossary of thousands of terms builds nothing when the glossary has not changed.
+ */
 export function termMatcher(entries: readonly GlossaryEntry[]): Matcher {
   let matcher = matchers.get(entries);
   if (matcher) return matcher;
-  const byKey = new Map(entries.map((e) => [termKey(e.term), e]));
-  const terms = [...byKey.values()].map((e) => termKey(e.term)).sort((a, b) => b.length - a.length);
-  if (terms.length === 0) {
-    matcher = () => [];
+  const content = entries.map((e) => `${e.id}\u0001${e.term}\u0001${e.translation}\u0001${e.note}\u0001${e.doNotTranslate}`).join('\u0002');
+  matcher = byContent.get(content);
+  if (matcher) {
+    byContent.delete(content); // most recently used last
   } else {
-    const alternatives = terms.map((t) => escapeRegExp(t).replace(/ /g, '\\s+')).join('|');
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${alternatives})(?![\\p{L}\\p{N}\\p{M}])`, 'giu');
-    matcher = (text) =>
-      [...text.matchAll(pattern)].flatMap((m) => {
-        const entry = byKey.get(termKey(m[0]));
-        return entry ? [{ entry, start: m.index, end: m.index + m[0].length }] : [];
-      });
+    matcher = buildMatcher(entries);
+    builds += 1;
   }
+  byContent.set(content, matcher);
+  if (byContent.size > KEPT_MATCHERS) byContent.delete(byContent.keys().next().value!);
   matchers.set(entries, matcher);
   return matcher;
+}
+
+function buildMatcher(entries: readonly GlossaryEntry[]): Matcher {
+  const byKey = new Map<string, GlossaryEntry>();
+  for (const entry of entries) if (!byKey.has(foldCase(termKey(entry.term)))) byKey.set(foldCase(termKey(entry.term)), entry);
+  if (byKey.size === 0) return () => [];
+  const terms = [...byKey.keys()];
+  const found = [...byKey.values()];
+  const automaton = buildTermAutomaton(terms);
+  return (text) => {
+    // The longest whole-word match at each start, then left to right without overlaps.
+    const longest = new Map<number, { term: number; end: number }>();
+    for (const m of automaton.findAll(text)) {
+      if (WORD_CHAR_BEFORE.test(text.slice(Math.max(0, m.start - 2), m.start)) || WORD_CHAR_AFTER.test(text.slice(m.end, m.end + 2))) continue;
+      const best = longest.get(m.start);
+      if (!best || m.end > best.end) longest.set(m.start, { term: m.term, end: m.end });
+    }
+    const matches: TermMatch[] = [];
+    let after = 0;
+    for (const start of [...longest.keys()].sort((a, b) => a - b)) {
+      if (start < after) continue;
+      const { term, end } = longest.get(start)!;
+      matches.push({ entry: found[term]!, start, end });
+      after = end;
+    }
+    return matches;
+  };
 }
 
 export function findTerms(text: string, entries: readonly GlossaryEntry[]): TermMatch[] {

@@ -52,12 +52,22 @@ const ENGLISH_NAMES: Record<string, string> = {
   rbb: 'Rumai Palaung',
 };
 
+/**
+ * The longest language tag Tandem takes, both to enable a locale and in the addresses of its
+ * pages: a tag that can be enabled always has working pages.
+ */
+export const MAX_LOCALE_TAG_LENGTH = 64;
+
 /** Canonical form of a BCP 47 tag, or DomainError('invalid_input') saying which tag is wrong. */
 export function canonicalTag(tag: string): string {
   try {
     const [canonical] = Intl.getCanonicalLocales(tag.trim());
+    if (canonical && canonical.length > MAX_LOCALE_TAG_LENGTH) {
+      throw new DomainError('invalid_input', 'locale.tag_too_long', { max: MAX_LOCALE_TAG_LENGTH });
+    }
     if (canonical && canonical.toLowerCase() !== 'und') return canonical;
-  } catch {
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
     // RangeError: not a well-formed tag; reported below.
   }
   throw new DomainError('invalid_input', 'locale.invalid_tag', { tag });

@@ -1,8 +1,14 @@
 // Who is calling: a bearer token (API tools) or a session cookie (browsers). And CSRF: every
 // state-changing request made with a cookie must carry the session's token (synchronizer token,
 // bound to the server-side session; bearer-token calls need none, browsers never send those).
+//
+// Anonymous visitors get no stored session: the forms they may send (login, first set-up, a
+// password link) carry a token signed by the server and tied to a random nonce in a cookie of
+// their own (HMAC of the nonce with the session secret; a signed double-submit cookie). It is
+// accepted from anonymous callers only (whose other forms then lead to the login page); a
+// logged-in browser's forms need the session's token.
 import type { Request, RequestHandler } from 'express';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DomainError } from '../domain/errors.js';
 import type { Actor } from '../domain/permissions.js';
 import type { Account } from '../domain/types.js';
@@ -53,10 +59,34 @@ export function resolveActor(deps: ServiceDeps, limits: Limits): RequestHandler 
 
 export const actorOf = (res: { locals: Record<string, unknown> }) => res.locals.actor as Actor | undefined;
 
-/** The session's CSRF token, created on first use; forms put it in `_csrf`, scripts in a header. */
-export function csrfToken(req: Parameters<RequestHandler>[0]): string {
-  if (!req.session.csrf) req.session.csrf = randomBytes(24).toString('base64url');
-  return req.session.csrf;
+/** The cookie holding an anonymous visitor's nonce for the forms they may send. */
+export const FORM_NONCE_COOKIE = 'tandem.form';
+
+/** The key that signs anonymous form tokens: `app.locals.formKey`, set by createApp. */
+const formKeyOf = (req: Request) => req.app.locals.formKey as string;
+const signedFormToken = (req: Request, nonce: string) => createHmac('sha256', formKeyOf(req)).update(`anonymous-form\n${nonce}`).digest('base64url');
+
+/**
+ * The CSRF token for a page's forms: the session's (created on first use) once a session exists,
+ * otherwise a signed token for the nonce cookie, which stores nothing on the server.
+ */
+export function csrfToken(req: Request): string {
+  if (req.session.csrf || req.session.accountId) {
+    if (!req.session.csrf) req.session.csrf = randomBytes(24).toString('base64url');
+    return req.session.csrf;
+  }
+  let nonce = anonymousNonce(req);
+  if (!nonce) {
+    nonce = randomBytes(24).toString('base64url');
+    req.res!.cookie(FORM_NONCE_COOKIE, nonce, { httpOnly: true, sameSite: 'lax', secure: req.secure });
+    req.cookies = { ...req.cookies, [FORM_NONCE_COOKIE]: nonce }; // a second form on the same page
+  }
+  return signedFormToken(req, nonce);
+}
+
+function anonymousNonce(req: Request): string | undefined {
+  const nonce: unknown = req.cookies?.[FORM_NONCE_COOKIE];
+  return typeof nonce === 'string' && /^[A-Za-z0-9_-]{32}$/.test(nonce) ? nonce : undefined;
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -67,11 +97,13 @@ export const csrfProtection: RequestHandler = (req, res, next) => {
   // riding on a logged-in session need the token; every form needs it.
   if (isApi(req.path) && !res.locals.actor) return next();
   const sent = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.get('x-csrf-token');
-  const expected = req.session?.csrf;
-  if (typeof sent !== 'string' || !expected || !sameToken(sent, expected)) {
-    throw new DomainError('csrf', 'auth.csrf');
+  if (typeof sent === 'string') {
+    const expected = req.session?.csrf;
+    if (expected && sameToken(sent, expected)) return next();
+    const nonce = anonymousNonce(req);
+    if (nonce && !res.locals.actor && sameToken(sent, signedFormToken(req, nonce))) return next();
   }
-  next();
+  throw new DomainError('csrf', 'auth.csrf');
 };
 
 function sameToken(a: string, b: string): boolean {

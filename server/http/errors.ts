@@ -1,6 +1,6 @@
 // One table maps error codes to HTTP statuses; one handler words errors in the caller's language,
 // as JSON under /api and as a page elsewhere. Stack traces and paths never reach a client.
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Translator } from '../i18n/index.js';
 import { DomainError, type ErrorCode } from '../domain/errors.js';
 import { presentErrorDetails } from './presenters/checks.js';
@@ -19,7 +19,11 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   warnings_unconfirmed: 422,
   import_failed: 422,
   rate_limited: 429,
+  storage_full: 507,
 };
+
+/** Most fields a form may have (the body parser's parameter limit). */
+export const MAX_FORM_FIELDS = 100;
 
 /** Errors thrown by body parsers and other middleware, as DomainErrors. */
 function asDomainError(err: unknown): DomainError | undefined {
@@ -30,8 +34,11 @@ function asDomainError(err: unknown): DomainError | undefined {
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return new DomainError('invalid_input', 'request.unsupported_encoding');
   }
+  if (type === 'parameters.too.many') return new DomainError('too_large', 'request.too_many_fields', { max: MAX_FORM_FIELDS });
+  // Any other client error of a middleware (gzip garbage, an aborted body...): never a 500.
   const status = (err as { status?: number } | null)?.status;
-  if (status === 400) return new DomainError('invalid_input', 'request.malformed');
+  if (status === 413) return new DomainError('too_large', 'request.too_large');
+  if (status !== undefined && status >= 400 && status < 500) return new DomainError('invalid_input', 'request.malformed');
   return undefined;
 }
 
@@ -43,15 +50,24 @@ function localDigits(params: Record<string, string | number> | undefined, tr: Tr
 
 export const isApi = (path: string) => path.startsWith('/api/');
 
-export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
+/**
+ * `interfaceLanguage` gives every request its translator before anything can fail; `fallback`
+ * words an error raised even earlier (a static file's bad address), so no error is left unworded
+ * and the error page always has its `tr`.
+ */
+export function errorHandler(log: (line: string) => void, fallback: (req: Request) => Translator): ErrorRequestHandler {
   return (err, req, res, _next) => {
+    res.locals.tr ??= fallback(req);
+    // An error before the caller is known still gets the page frame (logged-out navigation).
+    res.locals.actor ??= undefined;
+    res.locals.path ??= req.originalUrl;
     const known = asDomainError(err);
     if (!known) log(`error on ${req.method} ${req.path}: ${(err as Error)?.stack ?? String(err)}`);
     const code: ErrorCode | 'internal' = known?.code ?? 'internal';
     const status = known ? STATUS_OF[known.code] : 500;
     const key = known ? known.key : 'internal';
-    const tr = res.locals.tr;
-    const message: string = tr ? tr.t(`errors.${key}`, localDigits(known?.params, tr)) : key;
+    const tr: Translator = res.locals.tr;
+    const message: string = tr.t(`errors.${key}`, localDigits(known?.params, tr));
     if (res.headersSent) return;
     if (isApi(req.path)) {
       res.status(status).json({ error: { code, message, ...presentErrorDetails(known?.details, tr) } });

@@ -1,14 +1,19 @@
 // Picks the interface language for each request and lets the reader switch it (a cookie).
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { isUiLanguage, pickLanguage, type I18n, type Translator } from '../i18n/index.js';
 
 export const LANGUAGE_COOKIE = 'tandem.lang';
 
+/** The translator for a request: the language cookie, else the browser's languages. */
+export function translatorFor(i18n: I18n, req: Request): Translator {
+  return i18n.translator(pickLanguage((req.cookies as Record<string, string> | undefined)?.[LANGUAGE_COOKIE], (...l) => req.acceptsLanguages(...l)));
+}
+
+/** Chooses the interface language before the body is read, so even a refused body is answered in it. */
 export function interfaceLanguage(i18n: I18n): RequestHandler {
   const router = Router();
   router.use((req, res, next) => {
-    const lang = pickLanguage((req.cookies as Record<string, string> | undefined)?.[LANGUAGE_COOKIE], (...l) => req.acceptsLanguages(...l));
-    res.locals.tr = i18n.translator(lang);
+    res.locals.tr = translatorFor(i18n, req);
     res.locals.path = req.originalUrl;
     next();
   });

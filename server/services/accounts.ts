@@ -2,6 +2,7 @@
 // login, password changes, disabling, grants, API tokens, public pseudonyms.
 import { createHash } from 'node:crypto';
 import { DomainError } from '../domain/errors.js';
+import { decideDisabled } from '../domain/account-access.js';
 import { passwordProblem } from '../domain/passwords-policy.js';
 import { can, type Actor } from '../domain/permissions.js';
 import type { Account, PasswordLink, Role } from '../domain/types.js';
@@ -176,12 +177,16 @@ export async function ownAccount(deps: ServiceDeps, actor: Actor | undefined): P
   return requireAccount(deps, actor!.id);
 }
 
-/** An admin disables (or enables again) an account; its sessions and tokens stop at once. */
+/** An admin disables (or enables again) an account; disabling ends its sessions and revokes its tokens. */
 export async function setDisabled(deps: ServiceDeps, actor: Actor | undefined, id: string, disabled: boolean): Promise<Account> {
   requireAdmin(actor);
-  if (disabled && actor!.id === id) throw new DomainError('invalid_input', 'account.cannot_disable_self');
-  await requireAccount(deps, id);
-  const account = await deps.store.updateAccount(id, (a) => ({ ...a, disabled }));
+  const decision = decideDisabled({ actorId: actor!.id, account: await requireAccount(deps, id) }, disabled);
+  const account = await deps.store.updateAccount(id, (current) => ({
+    ...current,
+    disabled: decision.account.disabled,
+    sessionVersion: Math.max(current.sessionVersion ?? 0, decision.account.sessionVersion ?? 0),
+  }));
+  if (decision.revokeTokens) await deps.store.removeTokens(id);
   await recordAudit(deps, actor, disabled ? 'account.disable' : 'account.enable', id);
   return account;
 }
@@ -203,10 +208,16 @@ async function requireAccount(deps: ServiceDeps, id: string): Promise<Account> {
   return account;
 }
 
-/** The account for a name and password, or undefined (never says which of the two was wrong). */
+/**
+ * The account for a name and password, or undefined (never says which of the two was wrong).
+ * Every name costs one bcrypt comparison of the same cost: an unknown name, a disabled account
+ * and an invited account without a password are compared against a decoy hash, so the time a
+ * login takes tells nothing about the name.
+ */
 export async function authenticate(deps: ServiceDeps, name: string, password: string): Promise<Account | undefined> {
   const account = await deps.store.findAccountByName(name.normalize('NFC').trim());
-  if (!account || account.disabled || [...password].length > 1000) {
+  const usable = account && !account.disabled && account.passwordHash !== '' && [...password].length <= 1000;
+  if (!usable) {
     await verifyPassword(deps, password.slice(0, 1000), await decoyHash(deps));
     return undefined;
   }

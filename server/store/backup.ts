@@ -1,7 +1,7 @@
 // Backup and restore of a data directory (`npm run tandem -- backup DIR` / `restore DIR`).
 //
-// A backup holds every data file (tandem.json, statements/*.json and their journals
-// statements/*.journal.jsonl) byte for byte, plus a manifest
+// A backup holds every data file (the list in data-files.ts: tandem.json, glossary.json,
+// statements/*.json and their journals statements/*.journal.jsonl) byte for byte, plus a manifest
 // (backup.json) with each file's size and SHA-256, written last: a directory without it is not a
 // finished backup. It may run while the server runs: the server replaces each file by a rename,
 // so every file read is one complete version. Sessions and the session secret are left out: they
@@ -20,6 +20,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { STATUSES } from '../domain/types.js';
 import { lockDataDir } from './data-lock.js';
 import { DurableJsonFile, makeDirectoryDurably, serializeJson, StoreFileError, syncDirectory } from './durable-json-file.js';
+import { DATA_ENTRIES, dataFileKind, listDataFiles } from './data-files.js';
 import { openStore } from './lowdb-store.js';
 
 export const MANIFEST = 'backup.json';
@@ -60,28 +61,10 @@ export function assertNoUnfinishedRestore(dataDir: string): void {
   }
 }
 
-/** The data files of a directory, relative paths with `/`: tandem.json first, then statements. */
-async function dataFiles(dir: string): Promise<string[]> {
-  const files = existsSync(join(dir, SETTINGS)) ? [SETTINGS] : [];
-  const entries = await readdir(join(dir, STATEMENTS), { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return [];
-    throw e;
-  });
-  const names = new Set(entries.filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => entry.name));
-  // Each statement's snapshot, then its journal: read in this order while the server runs, the
-  // journal (which only grows) holds at least what the snapshot says it has folded in.
-  const statements = [...names]
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .flatMap((name) => {
-      const journal = `${name.slice(0, -'.json'.length)}${JOURNAL}`;
-      return [`${STATEMENTS}/${name}`, ...(names.has(journal) ? [`${STATEMENTS}/${journal}`] : [])];
-    });
-  return [...files, ...statements];
-}
+/** The data files of a directory (data-files.ts): tandem.json first. */
+const dataFiles = listDataFiles;
 
-const JOURNAL = '.journal.jsonl';
-const isJournal = (file: string) => file.endsWith(JOURNAL);
+const isJournal = (file: string) => dataFileKind(file)?.kind === 'journal';
 
 /** A journal as far as its last whole line: a line being appended while the copy is made is not acknowledged yet. */
 function wholeLines(bytes: Buffer): Buffer {
@@ -159,11 +142,13 @@ export async function restoreDataDir(dataDir: string, sourceDir: string, now: Da
     const setAside = join(data, `pre-restore-${stamp}`);
     await writeDurably(join(data, RESTORE_MARKER), Buffer.from(serializeJson({ staging, setAside, startedAt: now.toISOString() })));
     await makeDirectoryDurably(setAside);
-    for (const name of [SETTINGS, STATEMENTS, SESSIONS]) {
+    for (const name of [...DATA_ENTRIES, SESSIONS]) {
       if (existsSync(join(data, name))) await rename(join(data, name), join(setAside, name));
     }
     await syncDirectory(setAside);
-    for (const name of [STATEMENTS, SETTINGS]) await rename(join(staging, name), join(data, name));
+    for (const name of DATA_ENTRIES) {
+      if (existsSync(join(staging, name))) await rename(join(staging, name), join(data, name));
+    }
     await syncDirectory(data);
     await rm(join(data, RESTORE_MARKER));
     await rm(staging, { recursive: true, force: true });
@@ -201,7 +186,7 @@ async function readManifest(source: string): Promise<Manifest> {
     files.every(
       (f) =>
         typeof f?.path === 'string' &&
-        (f.path === SETTINGS || /^statements\/[a-z0-9][a-z0-9-]{0,99}\.(json|journal\.jsonl)$/.test(f.path)) &&
+        dataFileKind(f.path) !== undefined &&
         Number.isInteger(f.bytes) &&
         typeof f.sha256 === 'string',
     );
@@ -251,6 +236,7 @@ function checkRecords(path: string, file: string, data: unknown): void {
     });
     return;
   }
+  if (dataFileKind(file)?.kind !== 'statement') return;
   const translations = record.translations;
   if (typeof translations !== 'object' || translations === null) return fail('does not hold a "translations" object');
   for (const [locale, table] of Object.entries(translations)) {

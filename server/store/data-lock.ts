@@ -2,8 +2,10 @@
 //
 // The owner is kept in `<dataDir>/tandem.lock`: its pid and, where /proc exists, the boot and the
 // start time of that process. A lock whose process is gone (killed, crashed, machine restarted) is
-// taken over, so a crash never stops the next start. The start time matters in containers: after
-// a restart another process often has the old pid, and must not be taken for the owner.
+// taken over, so a crash never stops the next start; so is the lock of a zombie (killed but not yet
+// reaped by its parent: state Z in /proc/PID/stat), which will never write again. The start time
+// matters in containers: after a restart another process often has the old pid, and must not be
+// taken for the owner.
 import { closeSync, linkSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
@@ -29,12 +31,23 @@ function processIdentity(pid: number): string {
   }
 }
 
+/** A process that runs: it exists and is not a zombie (killed, not yet reaped by its parent). */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  return processState(pid) !== 'Z';
+}
+
+/** The state letter of /proc/PID/stat (R, S, D, Z...), or "" where /proc is not available. */
+function processState(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] ?? '';
+  } catch {
+    return '';
   }
 }
 

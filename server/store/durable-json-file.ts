@@ -1,9 +1,28 @@
 // A lowdb adapter that writes a JSON file so that an acknowledged write survives a crash or a power
 // cut (temp file, fsync, rename, fsync of the directory), keeps a few earlier versions as backups,
 // and refuses to read (and so to overwrite) a file it does not understand.
-import { copyFile, link, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, copyFile, link, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Adapter } from 'lowdb';
+import { DomainError } from '../domain/errors.js';
+
+/** Data directories are their owner's only, like the files in them. */
+export const DIRECTORY_MODE = 0o700;
+
+/** The file-system calls that write a data file: tests pass failing ones (a full disk). */
+export interface FileWriting {
+  open: typeof open;
+  rename: typeof rename;
+}
+export const NODE_FILE_WRITING: FileWriting = { open, rename };
+
+/** Errors that mean the disk has no room: nothing was stored, and the caller is told so. */
+const NO_SPACE = new Set(['ENOSPC', 'EDQUOT']);
+
+/** A full disk (ENOSPC, EDQUOT) as the refusal callers answer with (507 storage_full); any other error as it is. */
+export function asStorageError(error: unknown): unknown {
+  return NO_SPACE.has(errorCode(error) ?? '') ? new DomainError('storage_full', 'storage.full') : error;
+}
 
 /** A data file that cannot be used. The message names the file, so the operator can fix it. */
 export class StoreFileError extends Error {
@@ -26,6 +45,8 @@ export interface DurableJsonFileOptions {
   now?: () => number;
   /** Called after each completed durable write (instrumentation for tests and benchmarks). */
   onWrite?: (path: string) => void;
+  /** The calls that write files (tests inject a full disk here). */
+  files?: FileWriting;
 }
 
 export class DurableJsonFile<T extends object> implements Adapter<T> {
@@ -34,6 +55,7 @@ export class DurableJsonFile<T extends object> implements Adapter<T> {
   private readonly backupIntervalMs: number;
   private readonly now: () => number;
   private readonly onWrite: ((path: string) => void) | undefined;
+  private readonly files: FileWriting;
   private lastBackupAt = Number.NEGATIVE_INFINITY;
   /** Set when the file could not be read: it must then never be overwritten. */
   private unreadable: StoreFileError | undefined;
@@ -46,6 +68,7 @@ export class DurableJsonFile<T extends object> implements Adapter<T> {
     this.backupIntervalMs = options.backupIntervalMs ?? 60_000;
     this.now = options.now ?? Date.now;
     this.onWrite = options.onWrite;
+    this.files = options.files ?? NODE_FILE_WRITING;
   }
 
   /** The parsed object, or null when the file does not exist (lowdb then keeps its defaults). */
@@ -92,9 +115,9 @@ export class DurableJsonFile<T extends object> implements Adapter<T> {
     const dir = dirname(this.path);
     const temp = join(dir, `.${basename(this.path)}.tmp`);
     await makeDirectoryDurably(dir);
-    // Owner-only: the files hold password and token hashes and session ids.
-    const handle = await open(temp, 'w', 0o600);
     try {
+      // Owner-only: the files hold password and token hashes and session ids.
+      const handle = await this.files.open(temp, 'w', 0o600);
       try {
         await handle.writeFile(text);
         await handle.sync();
@@ -103,11 +126,11 @@ export class DurableJsonFile<T extends object> implements Adapter<T> {
       }
       await this.backUpCurrent();
       await beforeRename?.();
-      await rename(temp, this.path);
+      await this.files.rename(temp, this.path);
     } catch (error) {
-      // A full disk (ENOSPC) or an I/O error: the data file is untouched; leave no half-written temp file.
+      // A full disk (ENOSPC) or an I/O error: the data file is as it was; no half-written temporary file is left beside it.
       await unlink(temp).catch(() => undefined);
-      throw error;
+      throw asStorageError(error);
     }
     await syncDirectory(dir);
     this.onWrite?.(this.path);
@@ -121,7 +144,7 @@ export class DurableJsonFile<T extends object> implements Adapter<T> {
     const stem = basename(this.path, '.json');
     const target = join(dir, `${stem}.${backupStamp(now)}.json`);
     if (!(await exists(this.path))) return; // first write of a new file: nothing to keep yet
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true, mode: DIRECTORY_MODE });
     try {
       await link(this.path, target);
     } catch (error) {
@@ -148,12 +171,18 @@ export function serializeJson(data: unknown): string {
 
 /** Creates `dir` if needed; a directory just created is only durable once its parent is synced. */
 export async function makeDirectoryDurably(dir: string): Promise<void> {
-  const first = await mkdir(dir, { recursive: true });
+  const first = await mkdir(dir, { recursive: true, mode: DIRECTORY_MODE });
   if (!first) return;
   for (let created = dir; ; created = dirname(created)) {
     await syncDirectory(dirname(created));
     if (created === first || dirname(created) === created) return;
   }
+}
+
+/** Creates a data directory (or makes an existing one, from an older release, 0700). */
+export async function makeDataDirectory(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: DIRECTORY_MODE });
+  await chmod(dir, DIRECTORY_MODE);
 }
 
 /** Makes a rename durable. Some platforms cannot open or sync a directory; nothing more to do there. */

@@ -7,6 +7,7 @@ import type { GlossaryEntry } from '../domain/glossary.js';
 import type { DurableJsonFileOptions } from './durable-json-file.js';
 import type { AidsStore } from './interface.js';
 import { deepFreeze } from './frozen.js';
+import { glossaryFileSchema, schemaProblem } from './file-schemas.js';
 import { newJsonDocument, openJsonDocument } from './write-queue.js';
 
 export interface GlossaryFile {
@@ -53,11 +54,5 @@ export async function openGlossaryFile(
 }
 
 function checkGlossaryFile(data: GlossaryFile): string | undefined {
-  if (typeof data.locales !== 'object' || data.locales === null || Array.isArray(data.locales)) {
-    return 'does not hold a "locales" object of glossaries';
-  }
-  for (const [locale, entries] of Object.entries(data.locales)) {
-    if (!Array.isArray(entries)) return `holds a glossary for "${locale}" that is not a list`;
-  }
-  return undefined;
+  return schemaProblem(glossaryFileSchema, data);
 }

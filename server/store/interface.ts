@@ -69,6 +69,8 @@ export interface AccountStore {
   updateAccount(id: string, update: (current: Account) => Account): Promise<Account>;
   addToken(token: ApiToken): Promise<void>;
   findToken(hash: string): Promise<ApiToken | undefined>;
+  /** Removes every API token of an account (disabling it); resolves once durable. */
+  removeTokens(accountId: string): Promise<void>;
   getSetupToken(): Promise<SetupToken | undefined>;
   setSetupToken(token: SetupToken | undefined): Promise<void>;
 }

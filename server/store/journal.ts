@@ -3,10 +3,11 @@
 // only once its line is on disk (written and fdatasync'd).
 //
 // When a write fails (a full disk, an I/O error), the file is cut back to its last durable length,
-// and the failed records and those queued behind them reject with the error, in order, so a
+// and the failed records and those queued behind them reject with the error (a full disk as
+// DomainError storage_full), in order, so a
 // caller can undo what it applied in memory. Nothing of a failed write stays in the file.
 import { open, type FileHandle } from 'node:fs/promises';
-import { StoreFileError } from './durable-json-file.js';
+import { asStorageError, NODE_FILE_WRITING, StoreFileError, type FileWriting } from './durable-json-file.js';
 
 interface Pending {
   text: string;
@@ -40,6 +41,8 @@ export class Journal {
       onFailure?: (error: unknown) => void;
       /** Called after each fsync (instrumentation). */
       onSync?: (path: string) => void;
+      /** The calls that open the file (tests inject a full disk here). */
+      files?: FileWriting;
     } = {},
   ) {
     this.durable = { ...start };
@@ -77,7 +80,7 @@ export class Journal {
       const batch = this.queue.splice(0);
       const bytes = Buffer.from(batch.map((p) => p.text).join(''), 'utf8');
       try {
-        this.handle ??= await open(this.path, 'a', 0o600);
+        this.handle ??= await (this.hooks.files ?? NODE_FILE_WRITING).open(this.path, 'a', 0o600);
         await this.handle.write(bytes, 0, bytes.length);
         await this.handle.datasync();
         this.hooks.onSync?.(this.path);
@@ -88,7 +91,9 @@ export class Journal {
         // other code runs, so nothing new is built on an undone change.
         for (const pending of failed) pending.undo?.();
         this.hooks.onFailure?.(error);
-        for (const pending of failed) pending.reject(error);
+        // A full disk is answered as such (507 storage_full): the change was not kept.
+        const refusal = asStorageError(error);
+        for (const pending of failed) pending.reject(refusal);
         continue;
       }
       this.durable = { bytes: this.durable.bytes + bytes.length, lines: this.durable.lines + batch.length };
@@ -101,7 +106,7 @@ export class Journal {
   /** Removes whatever part of a failed write reached the file; if that fails too, refuses every later write. */
   private async cutBack(error: unknown): Promise<void> {
     try {
-      this.handle ??= await open(this.path, 'a', 0o600);
+      this.handle ??= await (this.hooks.files ?? NODE_FILE_WRITING).open(this.path, 'a', 0o600);
       await this.handle.truncate(this.durable.bytes);
       await this.handle.datasync();
     } catch {

@@ -7,10 +7,12 @@
 //   <dataDir>/sessions.json                     browser sessions (session-store.ts)
 //   .../backups/                                the last few versions of each JSON file
 //
+// data-files.ts lists the data files (what a backup copies); a new kind of file is added there.
 // Every file is read at open: an unusable one makes openStore reject with a StoreFileError that
 // names it, and the file is left as it is. Reads return frozen shared values; writes resolve once durable.
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { entryOf } from './data-files.js';
+import { makeDataDirectory } from './durable-json-file.js';
 import type { ChangeCounters, Store } from './interface.js';
 import { openGlossaryFile } from './glossary-file.js';
 import { openSettingsFile } from './settings-file.js';
@@ -23,11 +25,11 @@ export type OpenStoreOptions = StatementFilesOptions;
 
 export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<Store> {
   const dir = resolve(dataDir);
-  await mkdir(dir, { recursive: true });
+  await makeDataDirectory(dir);
   // Statements first: if one is unusable, nothing has been written, not even a new tandem.json.
-  const statements = await openStatementFiles(join(dir, 'statements'), options);
-  const glossaries = await openGlossaryFile(join(dir, 'glossary.json'), options); // written by the first edit only
-  const settings = await openSettingsFile(join(dir, 'tandem.json'), options);
+  const statements = await openStatementFiles(join(dir, entryOf('statement')), options);
+  const glossaries = await openGlossaryFile(join(dir, entryOf('glossary')), options); // written by the first edit only
+  const settings = await openSettingsFile(join(dir, entryOf('settings')), options);
   const localeVersions = new Counters();
   const glossaryVersions = new Counters();
   /** Public credits (pseudonyms of accounts that opted in) appear on editions. */

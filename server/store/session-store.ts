@@ -3,10 +3,15 @@
 //
 // A record holds what express-session hands over (the cookie settings and what the app put in
 // the session) plus its expiry; the store adds nothing, in particular no IP address or user agent.
-// Expired sessions are not returned, are dropped with the next write, and are pruned at open.
+// Only logged-in browsers have sessions (anonymous visitors' forms need none: http/auth.ts).
+// Expired sessions are not returned, are dropped with the next write, at open and every hour;
+// an account keeps at most MAX_SESSIONS_PER_ACCOUNT (logging in once more ends the oldest).
+// The file keeps no backups: an ended session must not live on in a copy.
 import session, { type SessionData } from 'express-session';
+import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DurableJsonFileOptions } from './durable-json-file.js';
+import { schemaProblem, sessionsFileSchema } from './file-schemas.js';
 import { openJsonDocument, type JsonDocument } from './write-queue.js';
 
 interface StoredSession {
@@ -20,10 +25,16 @@ export interface SessionsFile {
   sessions: Record<string, StoredSession>;
 }
 
-export interface SessionStoreOptions extends DurableJsonFileOptions {
+export interface SessionStoreOptions extends Omit<DurableJsonFileOptions, 'backups'> {
   /** Lifetime of a session whose cookie has no expiry of its own (a browser-session cookie). */
   defaultTtlMs?: number;
+  /** How often expired sessions are removed while the server runs (default: hourly). */
+  pruneEveryMs?: number;
 }
+
+/** Browsers (sessions) one account may be logged in on at once; a further login ends the oldest. */
+export const MAX_SESSIONS_PER_ACCOUNT = 10;
+const SESSIONS_FILE = 'sessions.json';
 
 /** express-session ids are base64url; anything else never becomes a key (`__proto__` is base64url too). */
 function isSessionId(sid: string): boolean {
@@ -33,12 +44,28 @@ function isSessionId(sid: string): boolean {
 const TOUCH_RESOLUTION_MS = 60_000;
 
 export class FileSessionStore extends session.Store {
+  private readonly pruning: ReturnType<typeof setInterval>;
+
   constructor(
     private readonly document: JsonDocument<SessionsFile>,
     private readonly now: () => number,
     private readonly defaultTtlMs: number,
+    pruneEveryMs: number,
   ) {
     super();
+    this.pruning = setInterval(() => void this.pruneExpired().catch(() => undefined), pruneEveryMs);
+    this.pruning.unref(); // never what keeps the process alive
+  }
+
+  /** Removes expired sessions (one write, and none when nothing expired). */
+  async pruneExpired(): Promise<number> {
+    const at = this.now();
+    const expired = Object.keys(this.document.data.sessions).filter((sid) => !(this.document.data.sessions[sid]!.expiresAt > at));
+    if (expired.length === 0) return 0;
+    await this.document.update((file) => {
+      for (const sid of expired) delete file.sessions[sid];
+    });
+    return expired.length;
   }
 
   override get(sid: string, callback: (err: unknown, session?: SessionData | null) => void): void {
@@ -54,6 +81,8 @@ export class FileSessionStore extends session.Store {
       this.document.update((file) => {
         for (const [id, stored] of Object.entries(file.sessions)) if (!(stored.expiresAt > now)) delete file.sessions[id];
         file.sessions[sid] = record;
+        const accountId = record.session.accountId;
+        if (accountId) endOldestSessions(file, accountId, MAX_SESSIONS_PER_ACCOUNT);
       }),
       callback,
     );
@@ -85,6 +114,7 @@ export class FileSessionStore extends session.Store {
 
   /** Waits for pending writes; later changes are refused. */
   close(): Promise<void> {
+    clearInterval(this.pruning);
     return this.document.close();
   }
 
@@ -109,21 +139,33 @@ export class FileSessionStore extends session.Store {
   }
 }
 
-/** Opens (or creates) `<dataDir>/sessions.json`, dropping expired sessions. */
+/** Opens (or creates) `<dataDir>/sessions.json`, dropping expired sessions and any old backups of the file. */
 export async function createSessionStore(dataDir: string, options: SessionStoreOptions = {}): Promise<FileSessionStore> {
   const now = options.now ?? Date.now;
-  const document = await openJsonDocument<SessionsFile>(join(dataDir, 'sessions.json'), { version: 1, sessions: {} }, {
+  const document = await openJsonDocument<SessionsFile>(join(dataDir, SESSIONS_FILE), { version: 1, sessions: {} }, {
     ...options,
-    check: (data) => (typeof data.sessions === 'object' && data.sessions !== null ? undefined : 'does not hold a "sessions" object'),
+    backups: 0,
+    check: (data) => schemaProblem(sessionsFileSchema, data),
   });
-  const at = now();
-  const expired = Object.keys(document.data.sessions).filter((sid) => !(document.data.sessions[sid]!.expiresAt > at));
-  if (expired.length > 0) {
-    await document.update((file) => {
-      for (const sid of expired) delete file.sessions[sid];
-    });
-  }
-  return new FileSessionStore(document, now, options.defaultTtlMs ?? 24 * 60 * 60 * 1000);
+  await removeBackups(dataDir);
+  const store = new FileSessionStore(document, now, options.defaultTtlMs ?? 24 * 60 * 60 * 1000, options.pruneEveryMs ?? 3600_000);
+  await store.pruneExpired();
+  return store;
+}
+
+/** Copies of the sessions file made by earlier releases (backups/sessions.<time>.json). */
+async function removeBackups(dataDir: string): Promise<void> {
+  const dir = join(dataDir, 'backups');
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => /^sessions\..+\.json$/.test(n))) await unlink(join(dir, name));
+}
+
+/** Keeps the `max` sessions of an account that expire last; the others end. */
+function endOldestSessions(file: SessionsFile, accountId: string, max: number): void {
+  const mine = Object.entries(file.sessions)
+    .filter(([, stored]) => stored.session.accountId === accountId)
+    .sort(([, a], [, b]) => b.expiresAt - a.expiresAt);
+  for (const [sid] of mine.slice(max)) delete file.sessions[sid];
 }
 
 /** What JSON keeps of a session (a Date becomes its ISO string, as express-session expects back). */

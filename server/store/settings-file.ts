@@ -4,6 +4,7 @@ import type { Account, AuditEntry, LocaleSetting } from '../domain/types.js';
 import type { DurableJsonFileOptions } from './durable-json-file.js';
 import type { AccountStore, ApiToken, SettingsStore, SetupToken } from './interface.js';
 import { deepFreeze } from './frozen.js';
+import { schemaProblem, settingsFileSchema } from './file-schemas.js';
 import { openJsonDocument } from './write-queue.js';
 
 export interface SettingsFile {
@@ -84,6 +85,12 @@ export async function openSettingsFile(
       return token && deepFreeze(token);
     },
 
+    async removeTokens(accountId) {
+      await document.update((data) => {
+        data.tokens = data.tokens.filter((t) => t.accountId !== accountId);
+      });
+    },
+
     async getSetupToken() {
       const token = document.data.setupToken;
       return token ? deepFreeze(token) : undefined;
@@ -141,10 +148,5 @@ function nameKey(name: string): string {
 }
 
 function checkSettingsFile(data: SettingsFile): string | undefined {
-  for (const key of ['accounts', 'tokens', 'locales'] as const) {
-    if (!Array.isArray(data[key])) return `does not hold the settings file's "${key}" list`;
-  }
-  if (data.setupToken != null && typeof data.setupToken !== 'object') return 'holds a "setupToken" that is not an object';
-  if (data.audit !== undefined && !Array.isArray(data.audit)) return 'holds an "audit" log that is not a list';
-  return undefined;
+  return schemaProblem(settingsFileSchema, data);
 }

@@ -23,6 +23,7 @@ import type { StatementStore } from './interface.js';
 import { Journal, readJournal, type JournalPosition } from './journal.js';
 import { deepFreeze } from './frozen.js';
 import type { JournalRecord, StatementFilesOptions, StatementSnapshot } from './statement-format.js';
+import { journalRecordSchema, legacyStatementFileSchema, schemaProblem, statementFileSchema } from './file-schemas.js';
 import { listStatementFiles, migrateStatementFile, type LegacyStatementFile } from './statement-migration.js';
 
 export type { StatementFilesOptions } from './statement-format.js';
@@ -230,7 +231,6 @@ function restore(state: StatementState, translation: Translation, previous: Tran
 }
 
 function newState(dir: string, statement: Statement, options: StatementFilesOptions): StatementState {
-  const onSync = options.onJournalSync;
   const journalPath = join(dir, `${statement.id}${JOURNAL}`);
   const state: StatementState = {
     statement,
@@ -246,12 +246,12 @@ function newState(dir: string, statement: Statement, options: StatementFilesOpti
     failures: 0,
     folding: undefined,
   };
-  state.journal = journalOf(state, journalPath, { bytes: 0, lines: 0 }, onSync);
+  state.journal = journalOf(state, journalPath, { bytes: 0, lines: 0 }, options);
   return state;
 }
 
-function journalOf(state: StatementState, path: string, position: JournalPosition, onSync: ((path: string) => void) | undefined): Journal {
-  return new Journal(path, position, { onFailure: () => (state.failures += 1), onSync });
+function journalOf(state: StatementState, path: string, position: JournalPosition, options: StatementFilesOptions): Journal {
+  return new Journal(path, position, { onFailure: () => (state.failures += 1), onSync: options.onJournalSync, files: options.files });
 }
 
 async function openState(dir: string, id: string, options: StatementFilesOptions, log: (line: string) => void): Promise<StatementState> {
@@ -288,7 +288,7 @@ async function openState(dir: string, id: string, options: StatementFilesOptions
     await cutJournal(journalPath, read.end.bytes);
     log(`${journalPath} line ${read.torn.line} was cut short (${read.torn.bytes} bytes, a write interrupted by a crash) and is left out`);
   }
-  state.journal = journalOf(state, journalPath, read.end, options.onJournalSync);
+  state.journal = journalOf(state, journalPath, read.end, options);
   return state;
 }
 
@@ -370,7 +370,7 @@ function checkRecord(value: unknown): JournalRecord | string {
   if (record.statement !== undefined && (typeof record.statement !== 'object' || !Array.isArray(record.statement?.segments))) {
     return 'holds a malformed statement';
   }
-  return record as JournalRecord;
+  return schemaProblem(journalRecordSchema, record) ?? (record as JournalRecord);
 }
 
 /** What is wrong with a snapshot (or a file of the format before journals), worded to follow its path. */
@@ -386,8 +386,7 @@ function checkSnapshot(data: Partial<StatementSnapshot> | LegacyStatementFile, i
   }
   if ('format' in data) {
     if (data.format !== 2) return `is in format ${String(data.format)}, which this version of Tandem does not know`;
-    const j = data.journal;
-    if (!j || !Number.isInteger(j.seq) || !Number.isInteger(j.bytes) || !Number.isInteger(j.lines)) return 'does not say how much of its journal it holds';
+    return schemaProblem(statementFileSchema, data);
   }
-  return undefined;
+  return schemaProblem(legacyStatementFileSchema, data);
 }

@@ -3,10 +3,10 @@
 // the history goes to the statement's new journal, and the file becomes a snapshot of current
 // translations. Each step replaces a file atomically; a crash in between leaves the old format,
 // and the next start migrates again from the original.
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { HistoryEntry, Statement, Translation } from '../domain/types.js';
-import { DurableJsonFile, serializeJson } from './durable-json-file.js';
+import { DurableJsonFile, makeDataDirectory, serializeJson } from './durable-json-file.js';
 import type { JournalRecord, StatementFilesOptions, StatementSnapshot } from './statement-format.js';
 
 /** A translation as files before journals kept it: with its history. */
@@ -19,7 +19,7 @@ export interface LegacyStatementFile {
 
 /** Ids of the statements in `dir` (one snapshot file each). */
 export async function listStatementFiles(dir: string): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
+  await makeDataDirectory(dir);
   return (await readdir(dir, { withFileTypes: true }))
     .filter((entry) => entry.isFile() && entry.name.endsWith('.json') && !entry.name.startsWith('.'))
     .map((entry) => entry.name.slice(0, -'.json'.length));

@@ -30,9 +30,22 @@ beforeAll(async () => {
   dataDir = tempDir('tandem-cli-');
   const t = await makeApp(dataDir);
   token = await t.token('mya', 'translator', ['my']);
+  await t.deps.store.updateGlossary('my', () => [
+    { id: 'g1', locale: 'my', term: 'junta', translation: 'စစ်ကောင်စီ', note: '', doNotTranslate: false, updatedAt: '2022-01-04T00:00:00.000Z' },
+  ]);
   await t.close();
   await saveInApp('မြန်မာ ပထမ');
 });
+
+/** Every file below `dir`, relative with `/`, sorted. */
+function filesUnder(dir: string, under = ''): string[] {
+  return readdirSync(path.join(dir, under), { withFileTypes: true })
+    .flatMap((entry) => {
+      const file = under ? `${under}/${entry.name}` : entry.name;
+      return entry.isDirectory() ? filesUnder(dir, file) : [file];
+    })
+    .sort();
+}
 
 const read = (dir: string, file: string) => readFileSync(path.join(dir, ...file.split('/')));
 
@@ -44,15 +57,22 @@ describe('backup', () => {
   it('copies every data file, byte for byte, with a manifest of their hashes', async () => {
     const run = await cli(dataDir, ['backup', backupDir()]);
     expect(run.code).toBe(0);
-    for (const file of ['tandem.json', STATEMENT, JOURNAL]) expect(read(backupDir(), file).equals(read(dataDir, file))).toBe(true);
+    for (const file of ['tandem.json', 'glossary.json', STATEMENT, JOURNAL]) expect(read(backupDir(), file).equals(read(dataDir, file))).toBe(true);
     const manifest = JSON.parse(read(backupDir(), 'backup.json').toString('utf8'));
-    expect(manifest.files).toEqual(['tandem.json', STATEMENT, JOURNAL].map((file) => ({
+    expect(manifest.files).toEqual(['tandem.json', 'glossary.json', STATEMENT, JOURNAL].map((file) => ({
       path: file,
       bytes: read(dataDir, file).length,
       sha256: createHash('sha256').update(read(dataDir, file)).digest('hex'),
     })));
     // Credentials stay out of backups: sessions, the session secret; so does the lock.
-    expect(readdirSync(backupDir()).sort()).toEqual(['backup.json', 'statements', 'tandem.json']);
+    expect(readdirSync(backupDir()).sort()).toEqual(['backup.json', 'glossary.json', 'statements', 'tandem.json']);
+  });
+
+  it('holds every file the store wrote into the data directory (credentials, the lock and backups/ aside)', () => {
+    const NOT_DATA = /^(sessions\.json|session-secret|tandem\.lock)$|(^|\/)backups\//;
+    const written = filesUnder(dataDir).filter((file) => !NOT_DATA.test(file));
+    expect(written).toContain('glossary.json');
+    expect(filesUnder(backupDir()).filter((file) => file !== 'backup.json')).toEqual(written);
   });
 
   it('refuses a directory that is not empty, and writes nothing into it', async () => {
@@ -94,7 +114,7 @@ describe('restore', () => {
   /** A copy of the backup with one file replaced (and, when `rehash`, a manifest that matches it). */
   function brokenBackup(file: string, bytes: string, rehash: boolean): string {
     const copy = path.join(tempDir('tandem-broken-'), 'b');
-    for (const name of ['backup.json', 'tandem.json', STATEMENT, JOURNAL]) {
+    for (const name of ['backup.json', 'tandem.json', 'glossary.json', STATEMENT, JOURNAL]) {
       mkdirSync(path.dirname(path.join(copy, name)), { recursive: true });
       writeFileSync(path.join(copy, name), read(backup, name));
     }
@@ -135,7 +155,7 @@ describe('restore', () => {
     const replaced = { tandem: read(dataDir, 'tandem.json'), statement: read(dataDir, STATEMENT), sessions: read(dataDir, 'sessions.json') };
     const run = await cli(dataDir, ['restore', backup]);
     expect(run.code).toBe(0);
-    for (const file of ['tandem.json', STATEMENT, JOURNAL]) expect(read(dataDir, file).equals(read(backup, file))).toBe(true);
+    for (const file of ['tandem.json', 'glossary.json', STATEMENT, JOURNAL]) expect(read(dataDir, file).equals(read(backup, file))).toBe(true);
     const aside = readdirSync(dataDir).filter((name) => name.startsWith('pre-restore-'));
     expect(aside).toHaveLength(1);
     expect(read(path.join(dataDir, aside[0]!), 'tandem.json').equals(replaced.tandem)).toBe(true);

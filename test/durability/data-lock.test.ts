@@ -1,6 +1,6 @@
 // One process per data directory; a lock left by a process that is gone never blocks a start.
 import { describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataDirInUseError, lockDataDir } from '../../server/store/data-lock.js';
@@ -14,6 +14,15 @@ const identityOf = (pid: number) => {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   return `${readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()}:${stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]}`;
 };
+
+/** Resolves once the process is a zombie (state Z), checking again after each turn of the event loop. */
+async function untilZombie(pid: number): Promise<void> {
+  for (;;) {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
 
 describe('the data-directory lock', () => {
   it('is taken with this process in it, and released', () => {
@@ -46,6 +55,24 @@ describe('the data-directory lock', () => {
     const release = lockDataDir(dir);
     expect(readFileSync(lockOf(dir), 'utf8').split('\n')[0]).toBe(String(process.pid));
     release();
+  });
+
+  it('takes over the lock of a zombie (killed, not yet reaped by its parent)', async () => {
+    // A shell starts `sleep` in the background and then becomes another `sleep` that never reaps it.
+    const parent = spawn('sh', ['-c', 'sleep 600 & echo $!; exec sleep 600'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const pid = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (d: Buffer) => resolve(d.toString()))));
+      const owner = `${pid}\n${identityOf(pid)}\n`;
+      process.kill(pid, 'SIGKILL');
+      await untilZombie(pid);
+      const dir = tempDir();
+      writeFileSync(lockOf(dir), owner);
+      const release = lockDataDir(dir);
+      expect(readFileSync(lockOf(dir), 'utf8').split('\n')[0]).toBe(String(process.pid));
+      release();
+    } finally {
+      parent.kill('SIGKILL');
+    }
   });
 
   it('leaves no temporary file behind', () => {

@@ -3,7 +3,7 @@
 // kinds of broken file are tested in-process by test/store/restart.test.ts; each row here costs a
 // process start, so the rows are one per file and entry point.)
 import { describe, expect, it } from '@jest/globals';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeApp, SID } from '../support/app.js';
 import { npmStart, runMain, snapshot, tempDir, type Finished } from './processes.js';
@@ -19,6 +19,10 @@ const ROWS: Array<[string, 'npm start' | 'main', string, (dir: string) => Promis
   // name, entry, file (relative), how it is broken, the reason in the message
   ['tandem.json cut off in the middle', 'npm start', 'tandem.json', (dir) => writeFileSync(path.join(dir, 'tandem.json'), '{"version":1,"accounts":[{"id":"a1","na'), 'is not valid JSON'],
   ['a statement file holding null', 'main', `statements/${SID}.json`, (dir) => writeFileSync(path.join(dir, 'statements', `${SID}.json`), 'null\n'), 'does not hold a JSON object (found null)'],
+  ['a statement file whose locale table is [] (valid JSON, wrong inner type)', 'main', `statements/${SID}.json`, (dir) => {
+    const file = path.join(dir, 'statements', `${SID}.json`);
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), translations: { my: [] } }));
+  }, 'has an invalid "translations.my"'],
   ['sessions.json with bytes that are not UTF-8 JSON', 'main', 'sessions.json', (dir) => writeFileSync(path.join(dir, 'sessions.json'), Buffer.from([0x7b, 0xff, 0xfe, 0x00])), 'is not valid JSON'],
 ];
 

@@ -108,8 +108,9 @@ describe('a reset link', () => {
 });
 
 describe('disabling an account', () => {
-  it('stops its sessions and tokens at once, and enabling brings back the token (not the session)', async () => {
+  it('ends every session and revokes every token: enabling again revives neither', async () => {
     const user = await t.login('leaving', 'translator', ['my']);
+    const idle = await t.login('leaving', 'translator', ['my']); // another browser, not used while disabled
     const token = await t.token('leaving', 'translator', ['my']);
     const bearer = { Authorization: `Bearer ${token}` };
     await request(t.app).get('/api/v1/locales').set(bearer).expect(200);
@@ -122,8 +123,10 @@ describe('disabling an account', () => {
     expect((await admin.agent.get('/admin')).text).toContain('leaving (disabled)');
 
     await admin.agent.post(`/admin/accounts/${user.accountId}/enable`).type('form').send({ _csrf: admin.csrf }).expect(303);
-    await request(t.app).get('/api/v1/locales').set(bearer).expect(200);
+    await request(t.app).get('/api/v1/locales').set(bearer).expect(401);
     expect((await user.agent.get('/account')).status).toBe(303);
+    expect((await idle.agent.get('/account')).status).toBe(303);
+    expect((await logIn('leaving', PASSWORD)).res.status).toBe(303); // a new login works again
   });
 
   it('is refused for one’s own account', async () => {
@@ -238,7 +241,8 @@ describe('the audit log', () => {
     const page = (await admin.agent.get('/admin/audit').expect(200)).text;
     expect(page.indexOf('enabled a language')).toBeLessThan(page.indexOf('changed the languages of an account')); // newest first
     expect(page).toContain('audited');
-    await target.agent.get('/admin/audit').expect(403);
+    const again = await t.login('audited', 'translator', ['my']); // disabling ended the earlier session
+    await again.agent.get('/admin/audit').expect(403);
 
     const file = readFileSync(path.join(t.dataDir, 'tandem.json'), 'utf8');
     expect(JSON.parse(file).audit.length).toBeGreaterThanOrEqual(5);

@@ -95,7 +95,7 @@ describe('security headers and Content-Security-Policy on every response', () =>
     const original = t.deps.store.listStatements;
     t.deps.store.listStatements = () => Promise.reject(new Error('disk on fire'));
     try {
-      const res = await request(t.app).get('/?not-cached').expect(500);
+      const res = await admin.agent.get('/').expect(500); // logged in: never from the public page cache
       expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     } finally {
       t.deps.store.listStatements = original;
@@ -181,6 +181,49 @@ describe('CSRF', () => {
     await agent.post('/login').type('form').send({ name: 'mya', password: PASSWORD }).expect(403);
   });
 
+  describe('anonymous forms (login, set-up, password links): a token signed for a nonce cookie, no session', () => {
+    const EXPIRED = 'This form has expired';
+    /** A nonce cookie and the token the login page signed for it. */
+    async function anonymousPair() {
+      const page = await request(t.app).get('/login').expect(200);
+      const nonce = (page.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('tandem.form='))!.split(';')[0]!;
+      return { nonce, token: csrfFrom(page.text) };
+    }
+
+    it.each(['/login', '/setup', '/password-link'])('%s takes the token with its own nonce cookie', async (url) => {
+      const { nonce, token } = await anonymousPair();
+      const res = await request(t.app).post(url).set('Cookie', nonce).type('form')
+        .send({ _csrf: token, name: 'mya', password: 'wrong password', token: 'x'.repeat(43), confirm: 'wrong password' });
+      expect(res.status).not.toBe(500);
+      expect(res.text).not.toContain(EXPIRED);
+    });
+
+    it.each([
+      ['no nonce cookie', async () => ({ cookie: '', token: (await anonymousPair()).token })],
+      ['the nonce of another visitor', async () => ({ cookie: (await anonymousPair()).nonce, token: (await anonymousPair()).token })],
+      ['a token made up for a nonce', async () => ({ cookie: (await anonymousPair()).nonce, token: 'A'.repeat(43) })],
+    ])('%s: 403 on /login, /setup and /password-link', async (_name, make) => {
+      for (const url of ['/login', '/setup', '/password-link']) {
+        const { cookie, token } = await make();
+        const res = await request(t.app).post(url).set('Cookie', cookie).type('form')
+          .send({ _csrf: token, name: 'mya', password: PASSWORD, token: 'x', confirm: PASSWORD });
+        expect([url, res.status]).toEqual([url, 403]);
+        expect(res.text).toContain(EXPIRED);
+      }
+    });
+
+    it('is worth nothing on the forms of a logged-in user', async () => {
+      const { nonce, token } = await anonymousPair();
+      const before = await snapshot();
+      const cookies = (translator.agent as unknown as { jar: { getCookies(a: object): { toValueString(): string }[] } }).jar
+        .getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false }).map((c) => c.toValueString());
+      const res = await request(t.app).post('/account/credit').set('Cookie', [...cookies, nonce].join('; ')).type('form')
+        .send({ _csrf: token, credit: 'on', pseudonym: 'Forged Name' });
+      expect(res.status).toBe(403);
+      expect(await snapshot()).toBe(before);
+    });
+  });
+
   it('needs no token for bearer-token calls (browsers never send those)', async () => {
     const token = await t.token('bot', 'translator', ['my']);
     await request(t.app).put(api().segment('my', 's40')).set('Authorization', `Bearer ${token}`)
@@ -191,21 +234,29 @@ describe('CSRF', () => {
 describe('the session cookie', () => {
   const cookieOf = (res: request.Response) => (res.headers['set-cookie'] as unknown as string[] | undefined)?.find((c) => c.startsWith('tandem.sid='));
 
-  /** Cookies by hand: a client on plain HTTP (like this test) would not send a Secure cookie back. */
-  async function loginWith(app: TestApp['app'], headers: Record<string, string>) {
-    const page = await request(app).get('/login').set(headers).expect(200);
-    const before = cookieOf(page)!;
-    const res = await request(app).post('/login').set(headers).set('Cookie', before.split(';')[0]!).type('form')
+  const cookieNamed = (res: request.Response, name: string) =>
+    (res.headers['set-cookie'] as unknown as string[] | undefined)?.find((c) => c.startsWith(`${name}=`));
+
+  /**
+   * Cookies by hand: a client on plain HTTP (like this test) would not send a Secure cookie back.
+   * `planted` is a session cookie an attacker got by logging in and planted in the browser.
+   */
+  async function loginWith(app: TestApp['app'], headers: Record<string, string>, planted?: string) {
+    const page = await request(app).get('/login').set(headers).set('Cookie', planted ?? '').expect(200);
+    const nonce = cookieNamed(page, 'tandem.form')?.split(';')[0];
+    const res = await request(app).post('/login').set(headers).set('Cookie', [nonce ?? '', planted ?? ''].join('; ')).type('form')
       .send({ _csrf: csrfFrom(page.text), name: 'mya', password: PASSWORD }).expect(303);
-    return { before, after: cookieOf(res)! };
+    return { page, after: cookieOf(res)! };
   }
 
   it('is HttpOnly and SameSite=Lax, and a new session id is given at login', async () => {
-    const { before, after } = await loginWith(t.app, {});
+    const first = await loginWith(t.app, {});
+    const { after } = await loginWith(t.app, {}, first.after.split(';')[0]!);
+    expect(cookieOf(first.page)).toBeUndefined(); // the login page itself starts no session
     expect(after).toMatch(/; HttpOnly/);
     expect(after).toMatch(/; SameSite=Lax/);
     expect(after).not.toMatch(/; Secure/);
-    expect(after.split(';')[0]).not.toBe(before!.split(';')[0]);
+    expect(after.split(';')[0]).not.toBe(first.after.split(';')[0]);
   });
 
   it.each([
@@ -221,6 +272,26 @@ describe('the session cookie', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('is never stored for an anonymous visitor: login pages and reading leave the sessions file alone', async () => {
+    const file = path.join(t.dataDir, 'sessions.json');
+    const before = readFileSync(file, 'utf8');
+    for (let i = 0; i < 20; i++) {
+      const page = await request(t.app).get(i % 2 ? '/login' : `/s/${SID}/my`).expect(200);
+      expect(cookieOf(page)).toBeUndefined();
+    }
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('keeps at most 10 per account: logging in on an eleventh browser ends the oldest', async () => {
+    const sessions: Session[] = [];
+    for (let i = 0; i < 12; i++) sessions.push(await t.login('roaming', 'translator', ['my']));
+    const stored = Object.values(JSON.parse(readFileSync(path.join(t.dataDir, 'sessions.json'), 'utf8')).sessions as Record<string, { session: { accountId?: string } }>);
+    expect(stored.filter((s) => s.session.accountId === sessions[0]!.accountId)).toHaveLength(10);
+    expect((await sessions[0]!.agent.get('/account')).status).toBe(303);
+    expect((await sessions[1]!.agent.get('/account')).status).toBe(303);
+    for (const kept of sessions.slice(2)) expect((await kept.agent.get('/account')).status).toBe(200);
   });
 
   it('ends on the server at logout: the old cookie is worth nothing and the session is gone from the file', async () => {

@@ -77,7 +77,7 @@ describe('a data file that cannot be read', () => {
   });
 
   it('stops the store when tandem.json lacks a list it needs', async () => {
-    await writeFile(join(dir, 'tandem.json'), '{"accounts": [], "tokens": []}');
+    await writeFile(join(dir, 'tandem.json'), '{"version": 1, "accounts": [], "tokens": [], "setupToken": null}');
     await expect(openStore(dir)).rejects.toThrow('"locales"');
   });
 

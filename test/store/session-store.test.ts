@@ -1,6 +1,6 @@
 // express-session's Store contract on the file-backed session store, with a clock of our own.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SessionData } from 'express-session';
 import { createSessionStore, type FileSessionStore } from '../../server/store/session-store.js';
@@ -95,5 +95,35 @@ describe('session store', () => {
     await expect(set('__proto__', session({}))).rejects.toThrow('Invalid session id');
     expect(await get('__proto__')).toBeNull();
     expect(await get('constructor')).toBeNull();
+  });
+
+  it('removes expired sessions while running, on a timer, without any request', async () => {
+    await store.close();
+    let written: () => void = () => undefined;
+    store = await createSessionStore(dir, { now: () => now, onWrite: () => written(), pruneEveryMs: 5 });
+    await set('sid-old', session({ expires: new Date(now + 30 * minute) }));
+    const pruned = new Promise<void>((resolve) => (written = resolve)); // the next write is the timer's
+    now += 31 * minute;
+    await pruned;
+    expect(await onDisk()).toEqual({});
+  });
+
+  it('keeps no backups of the file, and removes those an older release left', async () => {
+    await store.close();
+    await mkdir(join(dir, 'backups'), { recursive: true });
+    await writeFile(join(dir, 'backups', 'sessions.2022-01-03T00-00-00-000Z.json'), '{"version":1,"sessions":{"ended":{}}}');
+    await writeFile(join(dir, 'backups', 'tandem.2022-01-03T00-00-00-000Z.json'), '{}');
+    store = await createSessionStore(dir, { now: () => now, backupIntervalMs: 0 });
+    for (const sid of ['sid-1', 'sid-2', 'sid-3']) await set(sid, session({ expires: new Date(now + 30 * minute) }));
+    await destroy('sid-1');
+    expect(await readdir(join(dir, 'backups'))).toEqual(['tandem.2022-01-03T00-00-00-000Z.json']);
+  });
+
+  it('keeps the last 10 sessions of one account; other accounts keep theirs', async () => {
+    const of = (accountId: string, at: number) => ({ cookie: cookie({ expires: new Date(at) }), accountId }) as unknown as SessionData;
+    await set('other', of('account-sophea', now + 10 * minute));
+    for (let i = 0; i < 12; i++) await set(`mine-${i}`, of('account-aung', now + (20 + i) * minute));
+    const ids = Object.keys(await onDisk()).sort();
+    expect(ids).toEqual(['other', ...Array.from({ length: 10 }, (_, i) => `mine-${i + 2}`)].sort());
   });
 });

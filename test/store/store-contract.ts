@@ -201,6 +201,15 @@ export function storeContract(name: string, open: (dir: string) => Promise<Store
         expect(await store.findToken('cd'.repeat(32))).toBeUndefined();
       });
 
+      it('removes every API token of one account, and only those', async () => {
+        const mine = [{ hash: 'a1'.repeat(32), accountId: 'account-aung', createdAt: '2022-01-04T00:00:00.000Z' }, { hash: 'a2'.repeat(32), accountId: 'account-aung', createdAt: '2022-01-04T00:00:00.000Z' }];
+        const theirs = { hash: 'b1'.repeat(32), accountId: 'account-sophea', createdAt: '2022-01-04T00:00:00.000Z' };
+        for (const token of [...mine, theirs]) await store.addToken(token);
+        await store.removeTokens('account-aung');
+        for (const token of mine) expect(await store.findToken(token.hash)).toBeUndefined();
+        expect(await store.findToken(theirs.hash)).toEqual(theirs);
+      });
+
       it('sets, reads and clears the setup token', async () => {
         expect(await store.getSetupToken()).toBeUndefined();
         const token = { hash: 'ef'.repeat(32), expiresAt: '2022-01-05T00:00:00.000Z' };

@@ -10,7 +10,7 @@ import { createAccount, issueToken } from '../../server/services/accounts.js';
 import type { ServiceDeps } from '../../server/services/deps.js';
 import { bcryptHasher, randomToken } from '../../server/services/passwords.js';
 import { ensureStatement } from '../../server/services/statements.js';
-import { openStore } from '../../server/store/lowdb-store.js';
+import { openStore, type OpenStoreOptions } from '../../server/store/lowdb-store.js';
 import { createSessionStore } from '../../server/store/session-store.js';
 import { closeBeforeRemoving, temporaryDir } from './temp-dirs.js';
 
@@ -35,11 +35,12 @@ export interface Session {
   accountId: string;
 }
 
-/** What a test may change in the app: limits and their clock, the proxy setting, the log. */
-export type AppOptions = Partial<Pick<AppDeps, 'limits' | 'trustProxy' | 'log'>>;
+/** What a test may change in the app: limits and their clock, the proxy setting, the log, the store's file writing. */
+export type AppOptions = Partial<Pick<AppDeps, 'limits' | 'trustProxy' | 'log'>> & { store?: OpenStoreOptions };
 
-export async function makeApp(dataDir = temporaryDir(), options: AppOptions = {}): Promise<TestApp> {
-  const store = await openStore(dataDir);
+export async function makeApp(dataDir = temporaryDir(), appOptions: AppOptions = {}): Promise<TestApp> {
+  const { store: storeOptions, ...options } = appOptions;
+  const store = await openStore(dataDir, storeOptions);
   const deps: ServiceDeps = { store, now: () => new Date(), randomToken, passwords: bcryptHasher(4) };
   await ensureStatement(deps, SID, STATEMENT_BYTES);
   const sessionStore = await createSessionStore(dataDir);
