@@ -9,8 +9,9 @@ import { deleteGlossaryEntry, exportGlossaryCsv, importGlossaryCsv, listGlossary
 import { keepRemainingOriginal } from '../services/keep-original.js';
 import { suggestTranslations } from '../services/tm.js';
 import { actorOf } from './auth.js';
+import { translatorOf } from './language.js';
 import { presentChecks } from './presenters/checks.js';
-import { inputOf, segmentInput, localeTag, sidLocale, sidLocaleSegment, validate } from './validate.js';
+import { localeTag, segmentOf, sidLocale, sidLocaleSegment, validate } from './validate.js';
 
 const TEXT_MAX = 20_000;
 
@@ -30,6 +31,14 @@ const entryBody = z.object({
 });
 const importBody = z.object({ csv: z.string().max(60_000) });
 
+const checksRoute = validate({ params: sidLocaleSegment, body: checksBody });
+const keepOriginalRoute = validate({ params: sidLocale });
+const tmRoute = validate({ query: tmQuery });
+const glossaryRoute = validate({ params: glossaryParams });
+const addEntryRoute = validate({ params: glossaryParams, body: entryBody });
+const importRoute = validate({ params: glossaryParams, body: importBody });
+const editEntryRoute = validate({ params: entryParams, body: entryBody });
+const entryRoute = validate({ params: entryParams });
 
 export const presentEntry = (e: GlossaryEntry) => ({
   id: e.id,
@@ -44,53 +53,56 @@ export function aidsApi(deps: ServiceDeps): Router {
 
   api.post(
     '/statements/:sid/translations/:locale/:segmentId/checks',
-    validate({ params: sidLocaleSegment, body: checksBody }),
+    checksRoute,
     async (_req, res) => {
-      const { checks, conversion } = await dryRunChecks(deps, actorOf(res), segmentInput<z.infer<typeof checksBody>>(res));
-      res.json({ checks: presentChecks(checks, res.locals.tr), ...(conversion === undefined ? {} : { conversion: { text: conversion } }) });
+      const { checks, conversion } = await dryRunChecks(deps, actorOf(res), segmentOf(checksRoute.input(res)));
+      res.json({ checks: presentChecks(checks, translatorOf(res)), ...(conversion === undefined ? {} : { conversion: { text: conversion } }) });
     },
   );
 
-  api.post('/statements/:sid/translations/:locale/keep-original', validate({ params: sidLocale }), async (_req, res) => {
-    const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
+  api.post('/statements/:sid/translations/:locale/keep-original', keepOriginalRoute, async (_req, res) => {
+    const { sid, locale } = keepOriginalRoute.input(res).params;
     res.json(await keepRemainingOriginal(deps, actorOf(res), { statementId: sid, locale }));
   });
 
-  api.get('/tm', validate({ query: tmQuery }), async (_req, res) => {
-    const query = inputOf<z.infer<typeof tmQuery>>(res, 'query');
+  api.get('/tm', tmRoute, async (_req, res) => {
+    const { query } = tmRoute.input(res);
     res.json(await suggestTranslations(deps, actorOf(res), query));
   });
 
-  api.get('/glossary/:locale', validate({ params: glossaryParams }), async (_req, res) => {
-    const { locale } = inputOf<{ locale: string }>(res, 'params');
+  api.get('/glossary/:locale', glossaryRoute, async (_req, res) => {
+    const { locale } = glossaryRoute.input(res).params;
     res.json((await listGlossary(deps, actorOf(res), locale)).map(presentEntry));
   });
 
-  api.get('/glossary/:locale/export.csv', validate({ params: glossaryParams }), async (_req, res) => {
-    const { locale } = inputOf<{ locale: string }>(res, 'params');
+  api.get('/glossary/:locale/export.csv', glossaryRoute, async (_req, res) => {
+    const { locale } = glossaryRoute.input(res).params;
     const csv = await exportGlossaryCsv(deps, actorOf(res), locale);
     res.type('text/csv; charset=utf-8').attachment(`glossary-${locale}.csv`).send(csv);
   });
 
-  api.post('/glossary/:locale', validate({ params: glossaryParams, body: entryBody }), async (_req, res) => {
-    const { locale } = inputOf<{ locale: string }>(res, 'params');
-    const entry = await saveGlossaryEntry(deps, actorOf(res), locale, inputOf<z.infer<typeof entryBody>>(res, 'body'));
+  api.post('/glossary/:locale', addEntryRoute, async (_req, res) => {
+    const { params, body } = addEntryRoute.input(res);
+    const entry = await saveGlossaryEntry(deps, actorOf(res), params.locale, body);
     res.status(201).json(presentEntry(entry));
   });
 
-  api.post('/glossary/:locale/import', validate({ params: glossaryParams, body: importBody }), async (_req, res) => {
-    const { locale } = inputOf<{ locale: string }>(res, 'params');
-    res.json(await importGlossaryCsv(deps, actorOf(res), locale, inputOf<z.infer<typeof importBody>>(res, 'body').csv));
+  api.post('/glossary/:locale/import', importRoute, async (_req, res) => {
+    const { params, body } = importRoute.input(res);
+    res.json(await importGlossaryCsv(deps, actorOf(res), params.locale, body.csv));
   });
 
-  api.put('/glossary/:locale/:id', validate({ params: entryParams, body: entryBody }), async (_req, res) => {
-    const { locale, id } = inputOf<z.infer<typeof entryParams>>(res, 'params');
-    const entry = await saveGlossaryEntry(deps, actorOf(res), locale, { ...inputOf<z.infer<typeof entryBody>>(res, 'body'), id });
+  api.put('/glossary/:locale/:id', editEntryRoute, async (_req, res) => {
+    const {
+      params: { locale, id },
+      body,
+    } = editEntryRoute.input(res);
+    const entry = await saveGlossaryEntry(deps, actorOf(res), locale, { ...body, id });
     res.json(presentEntry(entry));
   });
 
-  api.delete('/glossary/:locale/:id', validate({ params: entryParams }), async (_req, res) => {
-    const { locale, id } = inputOf<z.infer<typeof entryParams>>(res, 'params');
+  api.delete('/glossary/:locale/:id', entryRoute, async (_req, res) => {
+    const { locale, id } = entryRoute.input(res).params;
     await deleteGlossaryEntry(deps, actorOf(res), locale, id);
     res.status(204).end();
   });

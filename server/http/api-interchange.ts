@@ -8,8 +8,9 @@ import { EXPORT_FORMATS, IMPORT_FORMATS } from '../domain/interchange/types.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { exportTranslations, importTranslations } from '../services/interchange.js';
 import { actorOf } from './auth.js';
+import { translatorOf } from './language.js';
 import { presentReport } from './presenters/interchange.js';
-import { inputOf, sidLocale, validate } from './validate.js';
+import { sidLocale, validate } from './validate.js';
 
 const flag = z
   .enum(['true', 'false', '1', '0'])
@@ -18,6 +19,9 @@ const flag = z
 const exportQuery = z.object({ format: z.enum(EXPORT_FORMATS) });
 const importQuery = z.object({ format: z.enum(IMPORT_FORMATS).optional(), dryRun: flag, approve: flag });
 
+const exportRoute = validate({ params: sidLocale, query: exportQuery });
+const importRoute = validate({ params: sidLocale, query: importQuery });
+
 /** `attachment; filename="..."`: the file name is made of a slug, a locale tag and an extension. */
 export const attachment = (fileName: string) => `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`;
 
@@ -25,18 +29,22 @@ export function interchangeApi(deps: ServiceDeps): Router {
   const api = Router();
   const path = '/statements/:sid/translations/:locale/export';
 
-  api.get(path, validate({ params: sidLocale, query: exportQuery }), async (_req, res) => {
-    const { sid, locale } = inputOf<z.infer<typeof sidLocale>>(res, 'params');
-    const { format } = inputOf<z.infer<typeof exportQuery>>(res, 'query');
+  api.get(path, exportRoute, async (_req, res) => {
+    const {
+      params: { sid, locale },
+      query: { format },
+    } = exportRoute.input(res);
     const file = await exportTranslations(deps, actorOf(res), { statementId: sid, locale, format });
     res.type(file.contentType).set('Content-Disposition', attachment(file.fileName)).send(file.body);
   });
 
-  api.post(path, validate({ params: sidLocale, query: importQuery }), async (_req, res) => {
-    const { sid, locale } = inputOf<z.infer<typeof sidLocale>>(res, 'params');
-    const q = inputOf<z.infer<typeof importQuery>>(res, 'query');
+  api.post(path, importRoute, async (_req, res) => {
+    const {
+      params: { sid, locale },
+      query: q,
+    } = importRoute.input(res);
     if (res.locals.uploadError) throw res.locals.uploadError;
-    const bytes = (res.locals.upload as Buffer | undefined) ?? Buffer.alloc(0);
+    const bytes = res.locals.upload ?? Buffer.alloc(0);
     const report = await importTranslations(deps, actorOf(res), {
       statementId: sid,
       locale,
@@ -45,7 +53,7 @@ export function interchangeApi(deps: ServiceDeps): Router {
       dryRun: q.dryRun,
       approve: q.approve,
     });
-    res.json(presentReport(report, res.locals.tr));
+    res.json(presentReport(report, translatorOf(res)));
   });
 
   return api;

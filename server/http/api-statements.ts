@@ -6,7 +6,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import { archiveStatement, createStatementFromMarkdown } from '../services/statements.js';
 import { actorOf } from './auth.js';
 import { presentChange, presentStatement } from './presenters/statements.js';
-import { inputOf, segmentId, statementId, validate } from './validate.js';
+import { segmentId, statementId, validate } from './validate.js';
 
 /** Markdown of a statement: the body limit of these routes is 1 MiB (statement-bodies.ts). */
 export const markdownField = z.string().max(500_000);
@@ -27,22 +27,26 @@ const sourceBody = z.object({
 });
 const sidParams = z.object({ sid: statementId });
 
+const createRoute = validate({ body: createBody });
+const archiveRoute = validate({ params: sidParams });
+const sourceRoute = validate({ params: sidParams, body: sourceBody });
+
 export function statementsApi(deps: ServiceDeps): Router {
   const api = Router();
 
-  api.post('/statements', validate({ body: createBody }), async (_req, res) => {
-    const body = inputOf<z.infer<typeof createBody>>(res, 'body');
+  api.post('/statements', createRoute, async (_req, res) => {
+    const { body } = createRoute.input(res);
     const statement = await createStatementFromMarkdown(deps, actorOf(res), body);
     res.status(body.dryRun ? 200 : 201).json(presentStatement(statement));
   });
 
-  api.post('/statements/:sid/archive', validate({ params: sidParams }), async (_req, res) => {
-    res.json(presentStatement(await archiveStatement(deps, actorOf(res), inputOf<{ sid: string }>(res, 'params').sid)));
+  api.post('/statements/:sid/archive', archiveRoute, async (_req, res) => {
+    res.json(presentStatement(await archiveStatement(deps, actorOf(res), archiveRoute.input(res).params.sid)));
   });
 
-  api.put('/statements/:sid/source', validate({ params: sidParams, body: sourceBody }), async (_req, res) => {
-    const { sid } = inputOf<{ sid: string }>(res, 'params');
-    const result = await correctSource(deps, actorOf(res), { statementId: sid, ...inputOf<z.infer<typeof sourceBody>>(res, 'body') });
+  api.put('/statements/:sid/source', sourceRoute, async (_req, res) => {
+    const { params, body } = sourceRoute.input(res);
+    const result = await correctSource(deps, actorOf(res), { statementId: params.sid, ...body });
     res.json({ sourceRevision: result.sourceRevision, dryRun: !result.applied, changes: result.changes.map(presentChange) });
   });
 

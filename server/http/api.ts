@@ -15,7 +15,7 @@ import { presentLocale, presentProgress } from './presenters/api.js';
 import { presentChecks } from './presenters/checks.js';
 import { presentStatement } from './presenters/statements.js';
 import { statementsApi } from './api-statements.js';
-import { inputOf, localeTag, segmentOf, sidLocale, sidLocaleSegment, statementId, validate } from './validate.js';
+import { localeTag, segmentOf, sidLocale, sidLocaleSegment, statementId, validate } from './validate.js';
 
 const TEXT_MAX = 20_000; // transport limit; the service applies the real limit with its own message
 
@@ -44,6 +44,7 @@ const saveRoute = validate({ params: sidLocaleSegment, body: saveBody });
 const reviewRoute = validate({ params: sidLocaleSegment, body: reviewBody });
 const restoreRoute = validate({ params: sidLocaleSegment, body: restoreBody });
 const localeRoute = validate({ body: localeBody });
+const disableLocaleRoute = validate({ params: z.object({ tag: localeTag }) });
 
 export function apiRouter(deps: ServiceDeps): Router {
   const api = Router();
@@ -109,8 +110,8 @@ export function apiRouter(deps: ServiceDeps): Router {
 
   api.use(statementsApi(deps)); // create, archive, correct the source (api-statements.ts)
   // Disabling keeps the locale's translations; POST /locales with its tag brings them back.
-  api.post('/locales/:tag/disable', validate({ params: z.object({ tag: localeTag }) }), async (_req, res) => {
-    const { tag } = inputOf<{ tag: string }>(res, 'params');
+  api.post('/locales/:tag/disable', disableLocaleRoute, async (_req, res) => {
+    const { tag } = disableLocaleRoute.input(res).params;
     res.json({ ...presentLocale(await disableLocale(deps, actorOf(res), tag)), disabled: true });
   });
 

@@ -101,7 +101,7 @@ export function fontStylesheet(deps: ServiceDeps): RequestHandler {
 
 /** The page shows text in these languages: their fonts, heavy ones included, are declared too. */
 export function showFontsOf(res: Response, tags: Iterable<string>): void {
-  const set = res.locals.fontTags as Set<string> | undefined;
+  const set = res.locals.fontTags;
   if (set) for (const tag of tags) set.add(tag);
 }
 

@@ -1,7 +1,9 @@
-// What the middleware leaves on `res.locals` for the handlers and views that read it. Express
-// types `res.locals` loosely (any key is `any`), so handlers read these through typed accessors
-// (`actorOf` in auth.ts, `translatorOf` in locals.ts, a route's `input(res)` in validate.ts).
+// What the middleware leaves on `res.locals` for the handlers and views that read it. Every key
+// set anywhere is declared here, so `res.locals.x` has its type; a key missing here reads as
+// `any`. Handlers read through the typed accessors where there is one (`actorOf` in auth.ts,
+// `translatorOf` in language.ts, a route's `input(res)` in validate.ts).
 import type { Actor } from '../domain/permissions.js';
+import type { DomainError } from '../domain/errors.js';
 import type { Translator } from '../i18n/index.js';
 
 declare global {
@@ -19,6 +21,16 @@ declare global {
       csrfHeader?: string;
       /** What `validate` parsed (validate.ts); read it through the route's `input(res)`. */
       input?: unknown;
+      /** The bytes of an imported file (interchange-body.ts). */
+      upload?: Buffer;
+      /** Why the API import's body was refused; the route throws it once the caller is known (interchange-body.ts). */
+      uploadError?: DomainError;
+      /** The languages whose fonts the page declares; `showFontsOf` adds to it (fonts.ts). */
+      fontTags?: Set<string>;
+      /** The address of the page's font stylesheet, computed from `fontTags` when read (fonts.ts). */
+      fontsHref?: string;
+      /** The header's count of what waits for the volunteer, in words (waiting-count.ts). */
+      waitingCount?: string;
     }
   }
 }
