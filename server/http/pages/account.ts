@@ -14,10 +14,11 @@ import {
   usePasswordLink,
 } from '../../services/accounts.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import type { Translator } from '../../i18n/index.js';
 import { actorOf, csrfToken, endSession, requireLogin, startSession } from '../auth.js';
+import { STATUS_OF } from '../errors.js';
+import { translatorOf } from '../language.js';
 import { addressOf, tooManyAttempts, type Limits } from '../rate-limit.js';
-import { inputOf, validate } from '../validate.js';
+import { validate } from '../validate.js';
 
 const password = z.string().max(500);
 const loginForm = z.object({ name: z.string().max(100), password, next: z.string().max(500).optional() });
@@ -27,6 +28,14 @@ const linkForm = z.object({ token: z.string().max(200), password, confirm: passw
 const creditForm = z.object({ credit: z.literal('on').optional(), pseudonym: z.string().max(200).default('') });
 const passwordForm = z.object({ current: password, password, confirm: password });
 const savedQuery = z.object({ saved: z.enum(['credit', 'password']).optional() });
+
+const loginRoute = validate({ body: loginForm });
+const linkRoute = validate({ query: linkQuery });
+const setupRoute = validate({ body: setupForm });
+const passwordLinkRoute = validate({ body: linkForm });
+const accountRoute = validate({ query: savedQuery });
+const creditRoute = validate({ body: creditForm });
+const passwordRoute = validate({ body: passwordForm });
 
 /** Only same-site paths, so a crafted link cannot send a volunteer to another site after login. */
 const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/');
@@ -38,7 +47,7 @@ function inputError(e: unknown): DomainError | undefined {
 
 export function accountPages(deps: ServiceDeps, limits: Limits): Router {
   const pages = Router();
-  const message = (res: Response, e: DomainError) => (res.locals.tr as Translator).t(`errors.${e.key}`, e.params);
+  const message = (res: Response, e: DomainError) => translatorOf(res).t(`errors.${e.key}`, e.params);
 
   /** One-time tokens (set-up, invitation, reset) that do not match earn growing delays per address. */
   async function checkedToken<T>(req: Request, res: Response, check: () => Promise<T>): Promise<T> {
@@ -59,21 +68,21 @@ export function accountPages(deps: ServiceDeps, limits: Limits): Router {
     res.render('login', { csrf: csrfToken(req), next: safeNext(req.query.next), error: undefined, name: '' });
   });
 
-  pages.post('/login', validate({ body: loginForm }), async (req, res) => {
-    const body = inputOf<z.infer<typeof loginForm>>(res, 'body');
-    const again = (status: number, error: string) =>
-      res.status(status).render('login', { csrf: csrfToken(req), next: safeNext(body.next), error, name: body.name });
+  pages.post('/login', loginRoute, async (req, res) => {
+    const { body } = loginRoute.input(res);
+    const again = (e: DomainError) =>
+      res.status(STATUS_OF[e.code]).render('login', { csrf: csrfToken(req), next: safeNext(body.next), error: message(res, e), name: body.name });
     // Growing delays per address and name, and per address whatever the name; checked before the
     // password, so a throttled guess learns nothing.
     const address = addressOf(req);
     const key = `${address}\n${body.name.normalize('NFC').trim().toLowerCase()}`;
     const wait = Math.max(limits.login.waitMs(key), limits.loginPerAddress.waitMs(address));
-    if (wait > 0) return again(429, message(res, tooManyAttempts(res, wait)));
+    if (wait > 0) return again(tooManyAttempts(res, wait));
     const account = await authenticate(deps, body.name, body.password);
     if (!account) {
       limits.login.fail(key);
       limits.loginPerAddress.fail(address);
-      return again(401, (res.locals.tr as Translator).t('errors.auth.bad_login'));
+      return again(new DomainError('unauthenticated', 'auth.bad_login'));
     }
     limits.login.succeed(key);
     await startSession(req, account);
@@ -90,14 +99,14 @@ export function accountPages(deps: ServiceDeps, limits: Limits): Router {
 
   // --- First start ---
 
-  pages.get('/setup', validate({ query: linkQuery }), async (req, res) => {
-    const { token } = inputOf<{ token: string }>(res, 'query');
+  pages.get('/setup', linkRoute, async (req, res) => {
+    const { token } = linkRoute.input(res).query;
     await checkedToken(req, res, () => checkSetupToken(deps, token));
     res.render('setup', { csrf: csrfToken(req), token, error: undefined, name: '' });
   });
 
-  pages.post('/setup', validate({ body: setupForm }), async (req, res) => {
-    const body = inputOf<z.infer<typeof setupForm>>(res, 'body');
+  pages.post('/setup', setupRoute, async (req, res) => {
+    const { body } = setupRoute.input(res);
     try {
       const account = await checkedToken(req, res, () => completeSetup(deps, body.token, body.name, body.password));
       await startSession(req, account);
@@ -105,20 +114,20 @@ export function accountPages(deps: ServiceDeps, limits: Limits): Router {
     } catch (e) {
       const known = inputError(e);
       if (!known) throw e;
-      res.status(400).render('setup', { csrf: csrfToken(req), token: body.token, error: message(res, known), name: body.name });
+      res.status(STATUS_OF[known.code]).render('setup', { csrf: csrfToken(req), token: body.token, error: message(res, known), name: body.name });
     }
   });
 
   // --- One-time links: an invited volunteer or a reset chooses their own password ---
 
-  pages.get('/password-link', validate({ query: linkQuery }), async (req, res) => {
-    const { token } = inputOf<{ token: string }>(res, 'query');
+  pages.get('/password-link', linkRoute, async (req, res) => {
+    const { token } = linkRoute.input(res).query;
     const { account, purpose } = await checkedToken(req, res, () => accountForLink(deps, token));
     res.render('password-link', { csrf: csrfToken(req), token, purpose, name: account.name, error: undefined });
   });
 
-  pages.post('/password-link', validate({ body: linkForm }), async (req, res) => {
-    const body = inputOf<z.infer<typeof linkForm>>(res, 'body');
+  pages.post('/password-link', passwordLinkRoute, async (req, res) => {
+    const { body } = passwordLinkRoute.input(res);
     const { account, purpose } = await checkedToken(req, res, () => accountForLink(deps, body.token));
     try {
       if (body.password !== body.confirm) throw new DomainError('invalid_input', 'account.passwords_differ');
@@ -128,7 +137,7 @@ export function accountPages(deps: ServiceDeps, limits: Limits): Router {
     } catch (e) {
       const known = inputError(e);
       if (!known) throw e;
-      res.status(400).render('password-link', { csrf: csrfToken(req), token: body.token, purpose, name: account.name, error: message(res, known) });
+      res.status(STATUS_OF[known.code]).render('password-link', { csrf: csrfToken(req), token: body.token, purpose, name: account.name, error: message(res, known) });
     }
   });
 
@@ -136,7 +145,7 @@ export function accountPages(deps: ServiceDeps, limits: Limits): Router {
 
   async function settings(res: Response, status = 200, extra: { error?: string; errorFor?: string; pseudonym?: string; saved?: string } = {}) {
     const account = await ownAccount(deps, actorOf(res));
-    const tr: Translator = res.locals.tr;
+    const tr = translatorOf(res);
     res.status(status).render('account', {
       account: { name: account.name, role: tr.t(`role.${account.role}`), credited: account.creditAs !== undefined },
       pseudonym: extra.pseudonym ?? account.creditAs ?? '',
@@ -147,28 +156,31 @@ export function accountPages(deps: ServiceDeps, limits: Limits): Router {
     });
   }
 
-  pages.get('/account', requireLogin, validate({ query: savedQuery }), async (_req, res) => {
-    await settings(res, 200, { saved: inputOf<{ saved?: string }>(res, 'query').saved });
+  pages.get('/account', requireLogin, accountRoute, async (_req, res) => {
+    await settings(res, 200, { saved: accountRoute.input(res).query.saved });
   });
 
-  pages.post('/account/credit', requireLogin, validate({ body: creditForm }), async (_req, res) => {
-    const body = inputOf<z.infer<typeof creditForm>>(res, 'body');
+  pages.post('/account/credit', requireLogin, creditRoute, async (_req, res) => {
+    const { body } = creditRoute.input(res);
     try {
       await setCredit(deps, actorOf(res), body.credit ? body.pseudonym : undefined);
     } catch (e) {
       const known = inputError(e);
       if (!known) throw e;
-      return settings(res, 400, { error: message(res, known), errorFor: 'credit', pseudonym: body.pseudonym });
+      return settings(res, STATUS_OF[known.code], { error: message(res, known), errorFor: 'credit', pseudonym: body.pseudonym });
     }
     res.redirect(303, '/account?saved=credit');
   });
 
-  pages.post('/account/password', requireLogin, validate({ body: passwordForm }), async (req, res) => {
-    const body = inputOf<z.infer<typeof passwordForm>>(res, 'body');
+  pages.post('/account/password', requireLogin, passwordRoute, async (req, res) => {
+    const { body } = passwordRoute.input(res);
     // Guessing the current password from a borrowed session is slowed down like a login.
     const key = `${addressOf(req)}\n${actorOf(res)!.name.toLowerCase()}`;
     const wait = limits.login.waitMs(key);
-    if (wait > 0) return settings(res, 429, { error: message(res, tooManyAttempts(res, wait)), errorFor: 'password' });
+    if (wait > 0) {
+      const refused = tooManyAttempts(res, wait);
+      return settings(res, STATUS_OF[refused.code], { error: message(res, refused), errorFor: 'password' });
+    }
     try {
       if (body.password !== body.confirm) throw new DomainError('invalid_input', 'account.passwords_differ');
       const account = await changePassword(deps, actorOf(res), body.current, body.password).catch((e: unknown) => {
@@ -180,7 +192,7 @@ export function accountPages(deps: ServiceDeps, limits: Limits): Router {
     } catch (e) {
       const known = inputError(e);
       if (!known) throw e;
-      return settings(res, 400, { error: message(res, known), errorFor: 'password' });
+      return settings(res, STATUS_OF[known.code], { error: message(res, known), errorFor: 'password' });
     }
     res.redirect(303, '/account?saved=password');
   });

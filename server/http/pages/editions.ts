@@ -9,6 +9,7 @@ import type { Translator } from '../../i18n/index.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { listVersions, readEdition, type EditionReading } from '../../services/publishing.js';
 import { actorOf } from '../auth.js';
+import { translatorOf } from '../language.js';
 import { downloadFile } from '../downloads/index.js';
 import {
   descriptionOf,
@@ -24,7 +25,7 @@ import {
 } from '../presenters/version.js';
 import { sendPage, type CachePolicy, type ReaderCache } from '../public-cache.js';
 import { renderView } from '../views.js';
-import { inputOf, sidLocale, validate } from '../validate.js';
+import { sidLocale, validate } from '../validate.js';
 
 const versionParams = sidLocale.extend({ n: z.coerce.number().int().min(1).max(1_000_000) });
 const downloadParams = versionParams.extend({
@@ -33,6 +34,9 @@ const downloadParams = versionParams.extend({
     .max(200)
     .regex(/^[a-z0-9-]+\.[A-Za-z0-9-]+\.v[0-9]+\.(md|txt|html)$/),
 });
+const editionRoute = validate({ params: sidLocale });
+const versionRoute = validate({ params: versionParams });
+const downloadRoute = validate({ params: downloadParams });
 
 /** Links on the server: absolute paths. */
 export function serverLinks(sid: string): EditionLinks {
@@ -117,14 +121,14 @@ export function editionPages(deps: ServiceDeps, cache: ReaderCache): Router {
 
   /** Serves the cached page under `key` (per interface language), with the user's own header if logged in. */
   async function serve(req: Request, res: Response, key: string, policy: CachePolicy, render: () => Promise<string>) {
-    const tr: Translator = res.locals.tr;
+    const tr = translatorOf(res);
     const page = await cache.page(`${tr.lang}\u0000${key}`, render);
     const actor = actorOf(res);
-    const nav = actor ? await renderView('partials/account-nav', { tr, actor, csrfHeader: res.locals.csrfHeader, waitingCount: res.locals.waitingCount as string | undefined }) : undefined;
+    const nav = actor ? await renderView('partials/account-nav', { tr, actor, csrfHeader: res.locals.csrfHeader, waitingCount: res.locals.waitingCount }) : undefined;
     sendPage(req, res, page, policy, nav);
   }
 
-  const anonymous = (req: Request, res: Response) => ({ tr: res.locals.tr, actor: undefined, csrfHeader: undefined, path: req.path, fontsHref: res.locals.fontsHref as string | undefined });
+  const anonymous = (req: Request, res: Response) => ({ tr: translatorOf(res), actor: undefined, csrfHeader: undefined, path: req.path, fontsHref: res.locals.fontsHref });
   /** Absolute URLs (for hreflang alternates) only for a plain host name: a forged Host header gets none. */
   const hostOf = (req: Request) => {
     const host = req.get('host') ?? '';
@@ -135,8 +139,8 @@ export function editionPages(deps: ServiceDeps, cache: ReaderCache): Router {
   const dependsOn = (r: EditionReading) =>
     `${r.latest}|${r.currentSourceRevision}|${JSON.stringify(r.published)}|${r.languages.map((l) => l.tag).join(',')}`;
 
-  pages.get('/s/:sid/:locale', validate({ params: sidLocale }), async (req, res, next) => {
-    const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
+  pages.get('/s/:sid/:locale', editionRoute, async (req, res, next) => {
+    const { sid, locale } = editionRoute.input(res).params;
     if (locale === 'compare') return next();
     const published = await publishedEditionsOrNone(deps, sid);
     if (!published[locale]) return next(); // never published: the preview (reader.ts)
@@ -144,34 +148,34 @@ export function editionPages(deps: ServiceDeps, cache: ReaderCache): Router {
     showFontsOf(res, [locale]);
     const links: EditionLinks = { ...serverLinks(sid), ...(absolute(req) ? { absolute: absolute(req) } : {}) };
     await serve(req, res, `latest|${sid}|${locale}|${req.protocol}://${hostOf(req)}|${dependsOn(reading)}`, 'revalidate', () =>
-      renderView('version', { ...anonymous(req, res), ...versionModel(reading, res.locals.tr, links, { latestUrl: true }) }),
+      renderView('version', { ...anonymous(req, res), ...versionModel(reading, translatorOf(res), links, { latestUrl: true }) }),
     );
   });
 
-  pages.get('/s/:sid/:locale/v/:n', validate({ params: versionParams }), async (req, res) => {
-    const { sid, locale, n } = inputOf<{ sid: string; locale: string; n: number }>(res, 'params');
+  pages.get('/s/:sid/:locale/v/:n', versionRoute, async (req, res) => {
+    const { sid, locale, n } = versionRoute.input(res).params;
     const reading = await readEdition(deps, sid, locale, n);
     showFontsOf(res, [locale]);
     await serve(req, res, `v|${sid}|${locale}|${n}|${dependsOn(reading)}`, 'immutable', () =>
-      renderView('version', { ...anonymous(req, res), ...versionModel(reading, res.locals.tr, serverLinks(sid), { latestUrl: false }) }),
+      renderView('version', { ...anonymous(req, res), ...versionModel(reading, translatorOf(res), serverLinks(sid), { latestUrl: false }) }),
     );
   });
 
-  pages.get('/s/:sid/:locale/versions', validate({ params: sidLocale }), async (req, res) => {
-    const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
+  pages.get('/s/:sid/:locale/versions', editionRoute, async (req, res) => {
+    const { sid, locale } = editionRoute.input(res).params;
     const reading = await readEdition(deps, sid, locale);
     showFontsOf(res, [locale]);
     await serve(req, res, `versions|${sid}|${locale}|${dependsOn(reading)}`, 'revalidate', async () =>
-      renderView('versions', { ...anonymous(req, res), ...(await versionsModel(deps, reading, res.locals.tr, serverLinks(sid))) }),
+      renderView('versions', { ...anonymous(req, res), ...(await versionsModel(deps, reading, translatorOf(res), serverLinks(sid))) }),
     );
   });
 
-  pages.get('/s/:sid/:locale/v/:n/:file', validate({ params: downloadParams }), async (req, res) => {
-    const { sid, locale, n, file } = inputOf<{ sid: string; locale: string; n: number; file: string }>(res, 'params');
+  pages.get('/s/:sid/:locale/v/:n/:file', downloadRoute, async (req, res) => {
+    const { sid, locale, n, file } = downloadRoute.input(res).params;
     const reading = await readEdition(deps, sid, locale, n);
     const format = file.split('.').at(-1) as DownloadFormat;
     if (file !== downloadName(reading.version, format)) return void res.redirect(301, serverLinks(sid).download(locale, n, format));
-    const made = await downloadFile(reading, format, res.locals.tr);
+    const made = await downloadFile(reading, format, translatorOf(res));
     res.setHeader('Content-Type', made.type);
     res.setHeader('Content-Disposition', `attachment; filename="${file}"`);
     res.setHeader('Cache-Control', 'public, max-age=86400');

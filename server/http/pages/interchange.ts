@@ -6,21 +6,23 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import { IMPORT_FORMATS, type ExportFormat } from '../../domain/interchange/types.js';
-import type { Translator } from '../../i18n/index.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { importTranslations, openInterchange } from '../../services/interchange.js';
 import { requireLocale } from '../../services/locales.js';
 import { actorOf, csrfToken, requireLogin } from '../auth.js';
 import { STATUS_OF } from '../errors.js';
+import { translatorOf } from '../language.js';
 import { localParams, presentReport } from '../presenters/interchange.js';
 import { localeView } from '../presenters/work.js';
-import { inputOf, sidLocale, validate } from '../validate.js';
+import { sidLocale, validate } from '../validate.js';
 
 const uploadFields = z.object({
   format: z.enum(['auto', ...IMPORT_FORMATS]).default('auto'),
   dryRun: z.literal('true').optional(),
   approve: z.literal('true').optional(),
 });
+const filesRoute = validate({ params: sidLocale });
+const uploadRoute = validate({ params: sidLocale, body: uploadFields });
 
 /** Most CAT tools first. */
 const DOWNLOAD_ORDER: readonly ExportFormat[] = ['xliff20', 'xliff12', 'po', 'json'];
@@ -45,20 +47,22 @@ export function interchangePages(deps: ServiceDeps): Router {
     });
   }
 
-  pages.get('/files/:sid/:locale', requireLogin, validate({ params: sidLocale }), async (_req, res) => {
-    const { sid, locale } = inputOf<z.infer<typeof sidLocale>>(res, 'params');
+  pages.get('/files/:sid/:locale', requireLogin, filesRoute, async (_req, res) => {
+    const { sid, locale } = filesRoute.input(res).params;
     await page(res, sid, locale);
   });
 
-  pages.post('/files/:sid/:locale', requireLogin, validate({ params: sidLocale, body: uploadFields }), async (_req, res) => {
-    const { sid, locale } = inputOf<z.infer<typeof sidLocale>>(res, 'params');
-    const form = inputOf<z.infer<typeof uploadFields>>(res, 'body');
-    const tr: Translator = res.locals.tr;
+  pages.post('/files/:sid/:locale', requireLogin, uploadRoute, async (_req, res) => {
+    const {
+      params: { sid, locale },
+      body: form,
+    } = uploadRoute.input(res);
+    const tr = translatorOf(res);
     try {
       const report = await importTranslations(deps, actorOf(res), {
         statementId: sid,
         locale,
-        bytes: (res.locals.upload as Buffer | undefined) ?? Buffer.alloc(0),
+        bytes: res.locals.upload ?? Buffer.alloc(0),
         ...(form.format === 'auto' ? {} : { format: form.format }),
         dryRun: form.dryRun === 'true',
         approve: form.approve === 'true',

@@ -9,7 +9,7 @@ import type { Translator } from '../../i18n/index.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { listVersions, publishEdition } from '../../services/publishing.js';
 import { actorOf, requireLogin } from '../auth.js';
-import { inputOf, sidLocale, validate } from '../validate.js';
+import { sidLocale, validate } from '../validate.js';
 
 export const PUBLISHING_CSS = '<link rel="stylesheet" href="/static/css/publishing.css">';
 
@@ -17,6 +17,7 @@ const publishForm = z.object({
   note: z.string().max(1000).optional(),
   confirmIncomplete: z.literal('true').optional(),
 });
+const publishRoute = validate({ params: sidLocale, body: publishForm });
 
 /** The form's model, or undefined when the actor may not publish this locale. */
 export async function publishFormModel(
@@ -49,9 +50,11 @@ export async function publishFormModel(
 
 export function publishingPages(deps: ServiceDeps): Router {
   const pages = Router();
-  pages.post('/publish/:sid/:locale', requireLogin, validate({ params: sidLocale, body: publishForm }), async (_req, res) => {
-    const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
-    const form = inputOf<z.infer<typeof publishForm>>(res, 'body');
+  pages.post('/publish/:sid/:locale', requireLogin, publishRoute, async (_req, res) => {
+    const {
+      params: { sid, locale },
+      body: form,
+    } = publishRoute.input(res);
     const version = await publishEdition(deps, actorOf(res), {
       statementId: sid,
       locale,

@@ -9,18 +9,18 @@ import { listLocales } from '../../services/locales.js';
 import { listStatements, requireStatement } from '../../services/statements.js';
 import { editionDependencies, getProgress, statementListDependencies } from '../../services/editions.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import type { Translator } from '../../i18n/index.js';
 import { compareTitle, editionTitle, readersNotice, groupRows, presentRows, progressView, switcher } from '../presenters/edition.js';
 import { headTags } from '../presenters/version.js';
 import { sendPage, type ReaderCache } from '../public-cache.js';
 import { renderView } from '../views.js';
 import { actorOf } from '../auth.js';
+import { translatorOf } from '../language.js';
 import { publishedEditions } from '../../services/publishing.js';
 import { foldFallbackRuns } from '../presenters/fallback-runs.js';
 import { waitingView } from '../presenters/waiting.js';
 import { whatIsWaiting } from '../../services/waiting.js';
 import { showFontsOf } from '../fonts.js';
-import { inputOf, localeTag, sidLocale, statementId, validate } from '../validate.js';
+import { localeTag, sidLocale, statementId, validate } from '../validate.js';
 
 const compareQuery = z.object({
   langs: z
@@ -29,24 +29,29 @@ const compareQuery = z.object({
     .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
     .pipe(z.array(localeTag).min(2).max(4)),
 });
+const sidParams = z.object({ sid: statementId });
+
+const statementRoute = validate({ params: sidParams });
+const compareRoute = validate({ params: sidParams, query: compareQuery });
+const previewRoute = validate({ params: sidLocale });
 
 export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
   const pages = Router();
 
   /** Serves the cached page under `key` (per interface language), with the user's own header if logged in. */
   async function serve(req: Request, res: Response, key: string, render: () => Promise<string>) {
-    const tr: Translator = res.locals.tr;
+    const tr = translatorOf(res);
     const page = await cache.page(`${tr.lang}\u0000${key}`, render);
     const actor = actorOf(res);
-    const nav = actor ? await renderView('partials/account-nav', { tr, actor, csrfHeader: res.locals.csrfHeader, waitingCount: res.locals.waitingCount as string | undefined }) : undefined;
+    const nav = actor ? await renderView('partials/account-nav', { tr, actor, csrfHeader: res.locals.csrfHeader, waitingCount: res.locals.waitingCount }) : undefined;
     sendPage(req, res, page, 'revalidate', nav);
   }
-  const anonymous = (req: Request, res: Response) => ({ tr: res.locals.tr, actor: undefined, csrfHeader: undefined, path: req.originalUrl, fontsHref: res.locals.fontsHref as string | undefined });
+  const anonymous = (req: Request, res: Response) => ({ tr: translatorOf(res), actor: undefined, csrfHeader: undefined, path: req.originalUrl, fontsHref: res.locals.fontsHref });
   /** The statement, its translations and published versions, and the enabled locales. */
   const previewDeps = (sid: string) => editionDependencies(deps, sid);
 
   pages.get('/', async (req, res) => {
-    const tr: Translator = res.locals.tr;
+    const tr = translatorOf(res);
     const locales = await listLocales(deps);
     const listed = async () => Promise.all(
       (await listStatements(deps)).map(async (s) => {
@@ -79,23 +84,25 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
     await serve(req, res, key, async () => renderView('statements', { ...anonymous(req, res), statements: await listed() }));
   });
 
-  pages.get('/s/:sid', validate({ params: z.object({ sid: statementId }) }), async (_req, res) => {
-    const statement = await requireStatement(deps, inputOf<{ sid: string }>(res, 'params').sid);
+  pages.get('/s/:sid', statementRoute, async (_req, res) => {
+    const statement = await requireStatement(deps, statementRoute.input(res).params.sid);
     res.redirect(303, `/s/${statement.id}/${statement.sourceLocale}`);
   });
 
   pages.get(
     '/s/:sid/compare',
-    validate({ params: z.object({ sid: statementId }), query: compareQuery }),
+    compareRoute,
     async (req, res) => {
-      const { sid } = inputOf<{ sid: string }>(res, 'params');
-      const { langs } = inputOf<{ langs: string[] }>(res, 'query');
+      const {
+        params: { sid },
+        query: { langs },
+      } = compareRoute.input(res);
       showFontsOf(res, langs);
       const key = `compare|${sid}|${langs.join(',')}|${await previewDeps(sid)}`;
       await serve(req, res, key, async () => {
         // Each column shows its latest published version, or its approved text marked as a preview.
         const edition = await getEdition(deps, sid, langs, { published: true });
-        const tr: Translator = res.locals.tr;
+        const tr = translatorOf(res);
         return renderView('compare', {
           ...anonymous(req, res),
           edition,
@@ -118,8 +125,8 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
   );
 
   /** A locale never published: a preview of its approved text, marked as such and not indexed. */
-  pages.get('/s/:sid/:locale', validate({ params: sidLocale }), async (req, res) => {
-    const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
+  pages.get('/s/:sid/:locale', previewRoute, async (req, res) => {
+    const { sid, locale } = previewRoute.input(res).params;
     // Pseudonyms only, of those who opted in; never an account name.
     const credits = await editionCredits(deps, sid, locale).catch(() => []); // none for the source: nobody translates it
     const key = `preview|${sid}|${locale}|${await previewDeps(sid).catch(() => '')}|${credits.join(',')}`;
@@ -128,7 +135,7 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
         if (e instanceof DomainError && e.key === 'locale.not_enabled') throw new DomainError('not_found', 'edition.not_found', { locale });
         throw e;
       });
-      const tr: Translator = res.locals.tr;
+      const tr = translatorOf(res);
       const info = edition.locales[0]!;
       showFontsOf(res, [locale]);
       const others = edition.available.filter((l) => l.tag !== locale).slice(0, 2).map((l) => l.tag);

@@ -17,7 +17,9 @@ import { listLocales } from '../../services/locales.js';
 import { archiveStatement, createStatementFromMarkdown, listAllStatements } from '../../services/statements.js';
 import { isoDate } from '../api-statements.js';
 import { actorOf, csrfToken, requireLogin } from '../auth.js';
-import { inputOf, statementId, validate } from '../validate.js';
+import { STATUS_OF } from '../errors.js';
+import { translatorOf } from '../language.js';
+import { statementId, validate } from '../validate.js';
 
 /** Pasted text, or the uploaded file's bytes (statement-bodies.ts), as text; refused unless UTF-8. */
 const markdownInput = z
@@ -63,15 +65,19 @@ const correctionForm = z
 const sidParams = z.object({ sid: statementId });
 const doneQuery = z.object({ created: statementId.optional(), revision: z.coerce.number().int().min(1).optional() });
 
+const listRoute = validate({ query: doneQuery });
+const createRoute = validate({ body: createForm });
+const archiveRoute = validate({ params: sidParams });
+const correctionRoute = validate({ params: sidParams, query: doneQuery });
+const correctRoute = validate({ params: sidParams, body: correctionForm });
+
 /** Bytes of an uploaded file are decoded strictly (not UTF-8 is refused with the reason). */
 const asText = (v: string | Buffer): string => (typeof v === 'string' ? v : decodeStatementSource(v));
 
 /** Refusals shown on the form itself, in the interface language; anything else goes on. */
 function formError(res: Response, e: unknown): { status: number; message: string } {
   if (e instanceof DomainError && ['invalid_input', 'import_failed', 'duplicate', 'conflict', 'too_large'].includes(e.code)) {
-    const tr: Translator = res.locals.tr;
-    const status = { invalid_input: 400, import_failed: 422, duplicate: 409, conflict: 409, too_large: 413 }[e.code as string]!;
-    return { status, message: tr.t(`errors.${e.key}`, e.params) };
+    return { status: STATUS_OF[e.code], message: translatorOf(res).t(`errors.${e.key}`, e.params) };
   }
   throw e;
 }
@@ -80,7 +86,7 @@ export function statementAdminPages(deps: ServiceDeps): Router {
   const pages = Router();
 
   async function listPage(res: Response, status: number, extra: Record<string, unknown> = {}) {
-    const tr: Translator = res.locals.tr;
+    const tr = translatorOf(res);
     const statements = (await listAllStatements(deps, actorOf(res))).map((s) => ({
       id: s.id,
       title: s.title,
@@ -104,12 +110,12 @@ export function statementAdminPages(deps: ServiceDeps): Router {
     });
   }
 
-  pages.get('/admin/statements', requireLogin, validate({ query: doneQuery }), async (_req, res) => {
-    await listPage(res, 200, { created: inputOf<z.infer<typeof doneQuery>>(res, 'query').created });
+  pages.get('/admin/statements', requireLogin, listRoute, async (_req, res) => {
+    await listPage(res, 200, { created: listRoute.input(res).query.created });
   });
 
-  pages.post('/admin/statements', requireLogin, validate({ body: createForm }), async (_req, res) => {
-    const body = inputOf<z.infer<typeof createForm>>(res, 'body');
+  pages.post('/admin/statements', requireLogin, createRoute, async (_req, res) => {
+    const { body } = createRoute.input(res);
     const form = { title: body.title ?? '', date: body.date ?? '', sourceLocale: body.sourceLocale, id: body.id ?? '', markdown: '' };
     let statement: Statement;
     try {
@@ -121,7 +127,7 @@ export function statementAdminPages(deps: ServiceDeps): Router {
       return listPage(res, status, { form, error: message });
     }
     if (body.step === 'create') return res.redirect(303, `/admin/statements?created=${statement.id}`);
-    const tr: Translator = res.locals.tr;
+    const tr = translatorOf(res);
     await listPage(res, 200, {
       form: { ...form, id: statement.id, title: statement.title },
       preview: {
@@ -139,8 +145,8 @@ export function statementAdminPages(deps: ServiceDeps): Router {
     });
   });
 
-  pages.post('/admin/statements/:sid/archive', requireLogin, validate({ params: sidParams }), async (_req, res) => {
-    await archiveStatement(deps, actorOf(res), inputOf<{ sid: string }>(res, 'params').sid);
+  pages.post('/admin/statements/:sid/archive', requireLogin, archiveRoute, async (_req, res) => {
+    await archiveStatement(deps, actorOf(res), archiveRoute.input(res).params.sid);
     res.redirect(303, '/admin/statements');
   });
 
@@ -157,23 +163,26 @@ export function statementAdminPages(deps: ServiceDeps): Router {
     });
   }
 
-  pages.get('/correct/:sid', requireLogin, validate({ params: sidParams, query: doneQuery }), async (_req, res) => {
-    const statement = await openCorrection(deps, actorOf(res), inputOf<{ sid: string }>(res, 'params').sid);
-    const { revision } = inputOf<z.infer<typeof doneQuery>>(res, 'query');
-    const tr: Translator = res.locals.tr;
+  pages.get('/correct/:sid', requireLogin, correctionRoute, async (_req, res) => {
+    const { params, query } = correctionRoute.input(res);
+    const statement = await openCorrection(deps, actorOf(res), params.sid);
+    const { revision } = query;
+    const tr = translatorOf(res);
     await correctionPage(res, statement, 200, revision ? { done: tr.t('statements_admin.correction_applied', { revision: tr.number(revision) }) } : {});
   });
 
-  pages.post('/correct/:sid', requireLogin, validate({ params: sidParams, body: correctionForm }), async (_req, res) => {
-    const { sid } = inputOf<{ sid: string }>(res, 'params');
-    const body = inputOf<z.infer<typeof correctionForm>>(res, 'body');
+  pages.post('/correct/:sid', requireLogin, correctRoute, async (_req, res) => {
+    const {
+      params: { sid },
+      body,
+    } = correctRoute.input(res);
     const statement = await openCorrection(deps, actorOf(res), sid);
     let markdown = '';
     try {
       markdown = asText(body.markdown);
       const result = await correctSource(deps, actorOf(res), { statementId: sid, markdown, dryRun: body.step === 'preview', smallFixes: body.smallFixes });
       if (result.applied) return res.redirect(303, `/correct/${sid}?revision=${result.sourceRevision}`);
-      await correctionPage(res, statement, 200, { markdown, changes: presentChanges(result.changes, statement.sourceLocale, res.locals.tr) });
+      await correctionPage(res, statement, 200, { markdown, changes: presentChanges(result.changes, statement.sourceLocale, translatorOf(res)) });
     } catch (e) {
       const { status, message } = formError(res, e);
       await correctionPage(res, statement, status, { markdown, error: message });
