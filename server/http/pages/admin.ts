@@ -14,7 +14,7 @@ import type { LocaleInfo } from '../../domain/locales.js';
 import { disableLocale, enableLocale, listDisabledLocales, listLocales } from '../../services/locales.js';
 import { actorOf, csrfToken, requireLogin } from '../auth.js';
 import { showFontsOf } from '../fonts.js';
-import { inputOf, localeTag, validate } from '../validate.js';
+import { localeTag, validate } from '../validate.js';
 
 const localesField = z
   .union([z.string(), z.array(z.string())])
@@ -62,6 +62,13 @@ const adminQuery = z.object({
   locale: localeTag.optional(),
   done: z.enum(['enabled', 'reenabled', 'renamed', 'disabled']).optional(),
 });
+const adminRoute = validate({ query: adminQuery });
+const inviteRoute = validate({ body: inviteForm });
+const linkRoute = validate({ params: accountParams, body: linkForm });
+const grantRoute = validate({ params: accountParams, body: grantForm });
+const accountRoute = validate({ params: accountParams });
+const localeRoute = validate({ body: localeForm });
+const disableLocaleRoute = validate({ params: localeParams });
 
 /** A one-time link shown to the admin once, to pass on through a channel they trust. */
 interface IssuedLink {
@@ -140,11 +147,11 @@ export function adminPages(deps: ServiceDeps): Router {
     };
   }
 
-  pages.get('/admin', requireLogin, validate({ query: adminQuery }), async (_req, res) => render(res, 200, { changed: inputOf<z.infer<typeof adminQuery>>(res, 'query') }));
+  pages.get('/admin', requireLogin, adminRoute, async (_req, res) => render(res, 200, { changed: adminRoute.input(res).query }));
 
   // An invitation: the account exists at once; the volunteer chooses the password through the link.
-  pages.post('/admin/accounts', requireLogin, validate({ body: inviteForm }), async (req, res) => {
-    const body = inputOf<z.infer<typeof inviteForm>>(res, 'body');
+  pages.post('/admin/accounts', requireLogin, inviteRoute, async (req, res) => {
+    const { body } = inviteRoute.input(res);
     let created: { account: Account; token: string };
     try {
       created = await inviteAccount(deps, actorOf(res), { name: body.name, role: body.role, locales: body.locales });
@@ -159,32 +166,32 @@ export function adminPages(deps: ServiceDeps): Router {
   pages.post(
     '/admin/accounts/:id/password-link',
     requireLogin,
-    validate({ params: accountParams, body: linkForm }),
+    linkRoute,
     async (req, res) => {
-      const { id } = inputOf<{ id: string }>(res, 'params');
-      const { shown } = inputOf<z.infer<typeof linkForm>>(res, 'body');
+      const { id } = linkRoute.input(res).params;
+      const { shown } = linkRoute.input(res).body;
       const { account, token } = await issuePasswordLink(deps, actorOf(res), id);
       await render(res, 200, { links: [issued(req, res, account, token), ...shown] });
     },
   );
 
-  pages.post('/admin/accounts/:id/locales', requireLogin, validate({ params: accountParams, body: grantForm }), async (_req, res) => {
-    const { id } = inputOf<{ id: string }>(res, 'params');
-    await attempt(res, () => grantLocales(deps, actorOf(res), id, inputOf<{ locales: string[] }>(res, 'body').locales));
+  pages.post('/admin/accounts/:id/locales', requireLogin, grantRoute, async (_req, res) => {
+    const { id } = grantRoute.input(res).params;
+    await attempt(res, () => grantLocales(deps, actorOf(res), id, grantRoute.input(res).body.locales));
   });
 
-  pages.post('/admin/accounts/:id/disable', requireLogin, validate({ params: accountParams }), async (_req, res) => {
-    await attempt(res, () => setDisabled(deps, actorOf(res), inputOf<{ id: string }>(res, 'params').id, true));
+  pages.post('/admin/accounts/:id/disable', requireLogin, accountRoute, async (_req, res) => {
+    await attempt(res, () => setDisabled(deps, actorOf(res), accountRoute.input(res).params.id, true));
   });
 
-  pages.post('/admin/accounts/:id/enable', requireLogin, validate({ params: accountParams }), async (_req, res) => {
-    await attempt(res, () => setDisabled(deps, actorOf(res), inputOf<{ id: string }>(res, 'params').id, false));
+  pages.post('/admin/accounts/:id/enable', requireLogin, accountRoute, async (_req, res) => {
+    await attempt(res, () => setDisabled(deps, actorOf(res), accountRoute.input(res).params.id, false));
   });
 
-  pages.post('/admin/locales', requireLogin, validate({ body: localeForm }), async (_req, res) => {
+  pages.post('/admin/locales', requireLogin, localeRoute, async (_req, res) => {
     let enabled;
     try {
-      enabled = await enableLocale(deps, actorOf(res), inputOf<z.infer<typeof localeForm>>(res, 'body'));
+      enabled = await enableLocale(deps, actorOf(res), localeRoute.input(res).body);
     } catch (e) {
       return showInputError(res, e);
     }
@@ -192,10 +199,10 @@ export function adminPages(deps: ServiceDeps): Router {
   });
 
   // Disabling keeps the translations: enabling the language again brings them back.
-  pages.post('/admin/locales/:tag/disable', requireLogin, validate({ params: localeParams }), async (_req, res) => {
+  pages.post('/admin/locales/:tag/disable', requireLogin, disableLocaleRoute, async (_req, res) => {
     let disabled;
     try {
-      disabled = await disableLocale(deps, actorOf(res), inputOf<{ tag: string }>(res, 'params').tag);
+      disabled = await disableLocale(deps, actorOf(res), disableLocaleRoute.input(res).params.tag);
     } catch (e) {
       return showInputError(res, e);
     }

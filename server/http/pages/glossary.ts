@@ -13,7 +13,7 @@ import { presentEntry } from '../api-aids.js';
 import { actorOf, csrfToken, requireLogin } from '../auth.js';
 import { STATUS_OF } from '../errors.js';
 import { localeView } from '../presenters/work.js';
-import { inputOf, localeTag, validate } from '../validate.js';
+import { localeTag, validate } from '../validate.js';
 import { showFontsOf } from '../fonts.js';
 
 const params = z.object({ locale: localeTag });
@@ -31,6 +31,11 @@ const doneQuery = z.object({
   updated: z.coerce.number().int().min(0).optional(),
   unchanged: z.coerce.number().int().min(0).optional(),
 });
+const glossaryRoute = validate({ params, query: doneQuery });
+const addRoute = validate({ params, body: entryForm });
+const importRoute = validate({ params, body: importForm });
+const editRoute = validate({ params: entryParams, body: entryForm });
+const deleteRoute = validate({ params: entryParams });
 
 /** Refusals a form can fix: shown on the page with what was typed, never as an error page. */
 const FIXABLE = new Set(['invalid_input', 'duplicate', 'too_large']);
@@ -69,9 +74,9 @@ export function glossaryPages(deps: ServiceDeps): Router {
     res.redirect(303, target);
   }
 
-  pages.get('/glossary/:locale', requireLogin, validate({ params, query: doneQuery }), async (_req, res) => {
-    const { locale } = inputOf<{ locale: string }>(res, 'params');
-    const q = inputOf<z.infer<typeof doneQuery>>(res, 'query');
+  pages.get('/glossary/:locale', requireLogin, glossaryRoute, async (_req, res) => {
+    const { locale } = glossaryRoute.input(res).params;
+    const q = glossaryRoute.input(res).query;
     const tr: Translator = res.locals.tr;
     const notice =
       q.done === 'imported'
@@ -82,35 +87,35 @@ export function glossaryPages(deps: ServiceDeps): Router {
     await page(res, locale, { notice });
   });
 
-  pages.post('/glossary/:locale', requireLogin, validate({ params, body: entryForm }), async (_req, res) => {
-    const { locale } = inputOf<{ locale: string }>(res, 'params');
-    const form = inputOf<z.infer<typeof entryForm>>(res, 'body');
+  pages.post('/glossary/:locale', requireLogin, addRoute, async (_req, res) => {
+    const { locale } = addRoute.input(res).params;
+    const form = addRoute.input(res).body;
     await change(res, locale, async () => {
       await saveGlossaryEntry(deps, actorOf(res), locale, { ...form, doNotTranslate: form.doNotTranslate === 'true' });
       return `/glossary/${locale}?done=saved`;
     }, { form });
   });
 
-  pages.post('/glossary/:locale/import', requireLogin, validate({ params, body: importForm }), async (_req, res) => {
-    const { locale } = inputOf<{ locale: string }>(res, 'params');
-    const { csv } = inputOf<z.infer<typeof importForm>>(res, 'body');
+  pages.post('/glossary/:locale/import', requireLogin, importRoute, async (_req, res) => {
+    const { locale } = importRoute.input(res).params;
+    const { csv } = importRoute.input(res).body;
     await change(res, locale, async () => {
       const c = await importGlossaryCsv(deps, actorOf(res), locale, csv);
       return `/glossary/${locale}?done=imported&added=${c.added}&updated=${c.updated}&unchanged=${c.unchanged}`;
     }, { csv });
   });
 
-  pages.post('/glossary/:locale/:id', requireLogin, validate({ params: entryParams, body: entryForm }), async (_req, res) => {
-    const { locale, id } = inputOf<z.infer<typeof entryParams>>(res, 'params');
-    const form = inputOf<z.infer<typeof entryForm>>(res, 'body');
+  pages.post('/glossary/:locale/:id', requireLogin, editRoute, async (_req, res) => {
+    const { locale, id } = editRoute.input(res).params;
+    const form = editRoute.input(res).body;
     await change(res, locale, async () => {
       await saveGlossaryEntry(deps, actorOf(res), locale, { ...form, id, doNotTranslate: form.doNotTranslate === 'true' });
       return `/glossary/${locale}?done=saved#g-${id}`;
     }, {});
   });
 
-  pages.post('/glossary/:locale/:id/delete', requireLogin, validate({ params: entryParams }), async (_req, res) => {
-    const { locale, id } = inputOf<z.infer<typeof entryParams>>(res, 'params');
+  pages.post('/glossary/:locale/:id/delete', requireLogin, deleteRoute, async (_req, res) => {
+    const { locale, id } = deleteRoute.input(res).params;
     await deleteGlossaryEntry(deps, actorOf(res), locale, id);
     res.redirect(303, `/glossary/${locale}?done=deleted`);
   });
