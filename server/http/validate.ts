@@ -1,5 +1,5 @@
 // One validation middleware: a zod schema per route for params, query and body. Handlers read
-// only the parsed values (res.locals.input), never the raw request.
+// only the parsed values, through the route's `input(res)` (typed from its schemas), never the raw request.
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
@@ -45,11 +45,6 @@ export function invalidField(error: z.ZodError, part = 'body'): DomainError {
   });
 }
 
-/** @deprecated read `route.input(res)` from the route's `validate(...)` instead (typed from its schemas). */
-export function inputOf<T>(res: { locals: Record<string, unknown> }, part: 'params' | 'query' | 'body'): T {
-  return (res.locals.input as Record<string, T>)[part]!;
-}
-
 // Shared pieces of schemas, from the domain's one definition of each rule (domain/limits.ts).
 export const statementId = z.string().regex(STATEMENT_ID);
 export const localeTag = z.string().min(1).max(LOCALE_TAG_MAX).regex(LOCALE_TAG);
@@ -62,12 +57,6 @@ export const sidLocaleSegment = sidLocale.extend({ segmentId });
 export function segmentOf<B extends object>(input: { params: { sid: string; locale: string; segmentId: string }; body: B }): SegmentRef & B {
   const { sid, locale, segmentId } = input.params;
   return { statementId: sid, locale, segmentId, ...input.body };
-}
-
-/** @deprecated read `route.input(res)` from the route's `validate(...)` instead (typed from its schemas). */
-export function segmentInput<B extends object>(res: { locals: Record<string, unknown> }): SegmentRef & B {
-  const p = inputOf<{ sid: string; locale: string; segmentId: string }>(res, 'params');
-  return { statementId: p.sid, locale: p.locale, segmentId: p.segmentId, ...inputOf<B>(res, 'body') };
 }
 
 export interface SegmentRef {
