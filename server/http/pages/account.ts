@@ -137,7 +137,9 @@ export function accountPages(deps: ServiceDeps, limits: Limits): Router {
     } catch (e) {
       const known = inputError(e);
       if (!known) throw e;
-      res.status(STATUS_OF[known.code]).render('password-link', { csrf: csrfToken(req), token: body.token, purpose, name: account.name, error: message(res, known) });
+      res
+        .status(STATUS_OF[known.code])
+        .render('password-link', { csrf: csrfToken(req), token: body.token, purpose, name: account.name, error: message(res, known) });
     }
   });
 
