@@ -343,7 +343,7 @@ export function workPages(deps: ServiceDeps): Router {
       } catch (e) {
         // Someone changed the segment meanwhile: show the history as it is now, restore nothing.
         if (e instanceof DomainError && e.code === 'conflict') {
-          res.status(409);
+          res.status(STATUS_OF[e.code]);
           return history(res, p, translatorOf(res).t('history.restore_conflict'));
         }
         throw e;
