@@ -3,6 +3,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Translator } from '../i18n/index.js';
 import { DomainError, type ErrorCode } from '../domain/errors.js';
+import { translatorOf } from './language.js';
 import { presentErrorDetails } from './presenters/checks.js';
 
 export const STATUS_OF: Record<ErrorCode, number> = {
@@ -69,7 +70,7 @@ export function errorHandler(log: (line: string) => void, fallback: (req: Reques
     const code: ErrorCode | 'internal' = known?.code ?? 'internal';
     const status = known ? STATUS_OF[known.code] : 500;
     const key = known ? known.key : 'internal';
-    const tr: Translator = res.locals.tr;
+    const tr = translatorOf(res);
     const message: string = tr.t(`errors.${key}`, localDigits(known?.params, tr));
     if (res.headersSent) return;
     if (isApi(req.path)) {

@@ -29,5 +29,5 @@ export function interfaceLanguage(i18n: I18n): RequestHandler {
   return router;
 }
 
-/** The caller's interface strings, typed (`res.locals` is loosely typed by Express). */
-export const translatorOf = (res: { locals: Record<string, unknown> }): Translator => (res.locals as unknown as Express.Locals).tr;
+/** The caller's interface strings (set for every request by `interfaceLanguage`; typed in locals.d.ts). */
+export const translatorOf = (res: { locals: Express.Locals }): Translator => res.locals.tr;
