@@ -60,7 +60,7 @@ export function resolveActor(deps: ServiceDeps, limits: Limits): RequestHandler 
   };
 }
 
-export const actorOf = (res: { locals: Record<string, unknown> }) => res.locals.actor as Actor | undefined;
+export const actorOf = (res: { locals: Express.Locals }): Actor | undefined => res.locals.actor;
 
 /** The cookie holding an anonymous visitor's nonce for the forms they may send. */
 export const FORM_NONCE_COOKIE = 'tandem.form';
