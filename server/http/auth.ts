@@ -60,6 +60,7 @@ export function resolveActor(deps: ServiceDeps, limits: Limits): RequestHandler 
   };
 }
 
+/** The caller: the logged-in account or the API token's account; undefined for anonymous readers. */
 export const actorOf = (res: { locals: Express.Locals }): Actor | undefined => res.locals.actor;
 
 /** The cookie holding an anonymous visitor's nonce for the forms they may send. */
