@@ -11,14 +11,12 @@ import { suggestTranslations } from '../services/tm.js';
 import { actorOf } from './auth.js';
 import { translatorOf } from './language.js';
 import { presentChecks } from './presenters/checks.js';
-import { localeTag, segmentOf, sidLocale, sidLocaleSegment, validate } from './validate.js';
+import { localeTag, segmentOf, sidLocale, sidLocaleSegment, translationText, validate } from './validate.js';
 
-const TEXT_MAX = 20_000;
-
-const checksBody = z.object({ text: z.string().max(TEXT_MAX), keepOriginal: z.boolean().optional() });
+const checksBody = z.object({ text: translationText, keepOriginal: z.boolean().optional() });
 const tmQuery = z.object({
   locale: localeTag,
-  q: z.string().min(1).max(TEXT_MAX),
+  q: translationText.min(1),
   limit: z.coerce.number().int().min(1).max(20).optional(),
 });
 const glossaryParams = z.object({ locale: localeTag });

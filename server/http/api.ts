@@ -15,14 +15,12 @@ import { presentLocale, presentProgress } from './presenters/api.js';
 import { presentChecks } from './presenters/checks.js';
 import { presentStatement } from './presenters/statements.js';
 import { statementsApi } from './api-statements.js';
-import { localeTag, segmentOf, sidLocale, sidLocaleSegment, statementId, validate } from './validate.js';
-
-const TEXT_MAX = 20_000; // transport limit; the service applies the real limit with its own message
+import { localeTag, segmentOf, sidLocale, sidLocaleSegment, statementId, translationText, validate } from './validate.js';
 
 // `text` may be left out only to keep the original, as the workspace's button does: the source itself.
 const saveBody = z
   .object({
-    text: z.string().max(TEXT_MAX).optional(),
+    text: translationText.optional(),
     baseRevision: z.number().int().min(0),
     action: z.enum(['save', 'submit']),
     confirmWarnings: z.union([z.boolean(), z.array(z.string().max(40)).max(20)]).optional(),

@@ -3,7 +3,7 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
-import { LOCALE_TAG, LOCALE_TAG_MAX, SEGMENT_ID, STATEMENT_ID } from '../domain/limits.js';
+import { LOCALE_TAG, LOCALE_TAG_MAX, MAX_TRANSLATION_LENGTH, SEGMENT_ID, STATEMENT_ID } from '../domain/limits.js';
 
 export interface Schemas {
   params?: z.ZodType;
@@ -52,6 +52,11 @@ export const segmentId = z.string().regex(SEGMENT_ID);
 export const revision = z.coerce.number().int().min(0).max(1_000_000_000);
 export const sidLocale = z.object({ sid: statementId, locale: localeTag });
 export const sidLocaleSegment = sidLocale.extend({ segmentId });
+/**
+ * A translation's text as sent: a transport bound, twice the real limit, so that a text a little
+ * too long reaches the use case and is refused with its own message (the length and the limit).
+ */
+export const translationText = z.string().max(2 * MAX_TRANSLATION_LENGTH);
 
 /** A validated segment address (params) merged with the validated body, as the services name them. */
 export function segmentOf<B extends object>(input: { params: { sid: string; locale: string; segmentId: string }; body: B }): SegmentRef & B {

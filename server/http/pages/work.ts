@@ -28,7 +28,7 @@ import { progressView } from '../presenters/edition.js';
 import { localeView, workRows } from '../presenters/work.js';
 import { publishedWork } from '../presenters/published-work.js';
 import { publishFormModel, PUBLISHING_CSS } from './publishing.js';
-import { invalidField, segmentId, revision, segmentOf, sidLocale, sidLocaleSegment, validate } from '../validate.js';
+import { invalidField, segmentId, revision, segmentOf, sidLocale, sidLocaleSegment, translationText, validate } from '../validate.js';
 import { translatorOf } from '../language.js';
 import { PAGE_SIZE, planWorkspace, SECTIONS, type SectionKey, type WorkspacePlan } from '../presenters/outline.js';
 import { outlineView } from '../presenters/workspace.js';
@@ -42,7 +42,7 @@ const filterQuery = z.object({
 });
 type Filter = Status | 'all' | 'warnings';
 const saveForm = z.object({
-  text: z.string().max(20_000),
+  text: translationText,
   baseRevision: revision,
   action: z.enum(['save', 'submit', 'keep_original']),
   confirmWarnings: z.literal('true').optional(),
