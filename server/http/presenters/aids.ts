@@ -9,6 +9,7 @@ import type { Segment, Statement, Translation } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { canKeepOriginal } from '../../domain/limits.js';
 import { presentChecks, type CheckView } from './checks.js';
+import { keptMarkup } from './markup-cache.js';
 import { escapeHtml, partsToHtml } from './segment-html.js';
 
 export interface TermView {
@@ -132,7 +133,8 @@ export function rowAids(ctx: AidsContext): Map<string, RowAids> {
     const translation = own.get(segment.id);
     const terms = match(segment.source).map(({ entry }) => entry);
     result.set(segment.id, {
-      sourceHtml: sourceWithTerms(segment, ctx.glossary, localeInfo, match),
+      // Kept per glossary (a new list on each change) and segment (a new one on each source revision).
+      sourceHtml: keptMarkup(ctx.glossary, `${segment.id}\u0000${segment.sourceHash}\u0000${ctx.locale}`, () => sourceWithTerms(segment, ctx.glossary, localeInfo, match), 10_000),
       checks: presentChecks(problems, tr),
       hasWarnings: hasWarning(problems),
       keepOriginal: translation?.keepOriginal === true,

@@ -4,6 +4,7 @@ import { parseSegmentText } from '../../domain/placeholders.js';
 import { diffText, type DiffPart } from '../../domain/text-diff.js';
 import type { Segment, Statement, Status, Translation } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
+import { keptMarkup } from './markup-cache.js';
 import { partsToHtml } from './segment-html.js';
 
 export interface WorkRow {
@@ -30,11 +31,16 @@ export interface WorkRow {
   sourceChange?: DiffPart[];
 }
 
-/** A text of the segment (its source or a translation) with the source's links and addresses in place. */
-function segmentHtml(segment: Segment, text: string): string {
-  const links = Object.fromEntries(segment.placeholders.filter((p) => p.kind === 'link').map((p) => [p.n, p.value]));
-  const tokens = Object.fromEntries(segment.placeholders.filter((p) => p.kind === 'token').map((p) => [p.n, p.value]));
-  return partsToHtml(parseSegmentText(text, segment.placeholders).parts, links, tokens);
+/**
+ * A text of the segment (its source or a translation) with the source's links and addresses in
+ * place; made once per segment and text (presenters/markup-cache.ts), so once per revision.
+ */
+export function segmentHtml(segment: Segment, text: string): string {
+  return keptMarkup(segment, text, () => {
+    const links = Object.fromEntries(segment.placeholders.filter((p) => p.kind === 'link').map((p) => [p.n, p.value]));
+    const tokens = Object.fromEntries(segment.placeholders.filter((p) => p.kind === 'token').map((p) => [p.n, p.value]));
+    return partsToHtml(parseSegmentText(text, segment.placeholders).parts, links, tokens);
+  });
 }
 
 const sourceHtml = (segment: Segment) => segmentHtml(segment, segment.source);
