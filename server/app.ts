@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiRouter } from './http/api.js';
+import { viewEngine } from './http/views.js';
 import { BODY_LIMIT } from './http/body-limit.js';
 import { csrfProtection, resolveActor } from './http/auth.js';
 import { errorHandler, MAX_FORM_FIELDS, notFound } from './http/errors.js';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps): express.Express {
   const limits = createLimits(deps.limits);
   app.disable('x-powered-by');
   app.locals.formKey = deps.sessionSecret; // signs anonymous visitors' form tokens (http/auth.ts)
+  app.engine('ejs', viewEngine); // includes from the views folder, no file lookup per include (http/views.ts)
   app.set('view engine', 'ejs');
   app.enable('view cache'); // Express caches compiled templates only under NODE_ENV=production otherwise
   app.set('views', path.join(root, 'views'));
