@@ -5,7 +5,7 @@
 // JavaScript the same forms post normally. Shortcuts are listed on the page.
 import { checkOnFocus, checkSoon, useConversion } from './checks.js';
 import { keepPending, startOffline } from './offline.js';
-import { areaOf, dirty, forms, rowOf, say } from './page.js';
+import { areaOf, dirty, forms, rowOf, say, sourceOf } from './page.js';
 import { makeSend } from './saving.js';
 import { insertSuggestion, loadSuggestions } from './suggestions.js';
 
@@ -34,7 +34,7 @@ const warned = (f) => rowOf(f).querySelector('.checks .check-warning') !== null;
 const send = makeSend((form) => goTo(nextWhere(form, untranslated) || forms[forms.indexOf(form) + 1]));
 
 function keepOriginal(form) {
-  areaOf(form).value = form.dataset.source;
+  areaOf(form).value = sourceOf(form);
   void send(form, 'submit', { moveOn: true, keepOriginal: true });
 }
 

@@ -113,7 +113,7 @@ export function workPages(deps: ServiceDeps): Router {
     const shownIds = new Set(plan.shown);
     const shown = workRows(statement, translations, tr, () => true, shownIds);
     const pageUrl = `/translate/${sid}/${locale}`;
-    const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl, shown: shownIds });
+    const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl, shown: shownIds, markers: true });
     const published = publishedWork(translations, locale);
     showFontsOf(res, [locale, ...[...rowExtras.values()].flatMap((r) => r.others.map((o) => o.tag))]);
     res.render('translate', {

@@ -57,14 +57,26 @@ export interface AidsContext {
   pageUrl: string;
   /** Ids of the rows on the page: aids are worked out for these only. */
   shown: ReadonlySet<string>;
+  /** The source with its markers in place (the workspace); without, as readers see it (the review queue). */
+  markers?: boolean;
 }
 
-/** The source as HTML, terms of the glossary wrapped in a focusable mark with their translation. */
+const marker = (text: string) => `<span class="marker">${escapeHtml(text)}</span>`;
+
+/**
+ * The source as HTML, terms of the glossary wrapped in a focusable mark with their translation.
+ * With `markers` (the workspace), the markers a translator types are shown in place, as text:
+ * `<1>` and `</1>` around a link's words, `{1}` for an address (the address itself beside it, in a
+ * `token-value` span). The text of the result without its `term-tip` and `token-value` spans is then exactly
+ * the source as the translator types it: the one copy the workspace script reads
+ * (public/js/workspace/page.js, `sourceOf`).
+ */
 export function sourceWithTerms(
   segment: Segment,
   glossary: readonly GlossaryEntry[],
   locale: LocaleInfo | undefined,
   match: ReturnType<typeof termMatcher> = termMatcher(glossary),
+  options: { markers?: boolean } = {},
 ): string {
   const links = Object.fromEntries(segment.placeholders.filter((p) => p.kind === 'link').map((p) => [p.n, p.value]));
   const tokens = Object.fromEntries(segment.placeholders.filter((p) => p.kind === 'token').map((p) => [p.n, p.value]));
@@ -89,9 +101,13 @@ export function sourceWithTerms(
     parts
       .map((part) => {
         if (part.type === 'text') return highlight(part.text);
-        if (part.type === 'token') return partsToHtml([part], links, tokens);
+        if (part.type === 'token') {
+          if (!options.markers) return partsToHtml([part], links, tokens);
+          return `<span class="token">${marker(`{${part.n}}`)}<span class="token-value"> ${escapeHtml(tokens[part.n] ?? '')}</span></span>`;
+        }
         // The link's own markup comes from partsToHtml (safe URLs only); its words get terms too.
-        return partsToHtml([{ type: 'link', n: part.n, children: [{ type: 'text', text: SLOT }] }], links, tokens).replace(SLOT, render(part.children));
+        const link = partsToHtml([{ type: 'link', n: part.n, children: [{ type: 'text', text: SLOT }] }], links, tokens).replace(SLOT, render(part.children));
+        return options.markers ? `${marker(`<${part.n}>`)}${link}${marker(`</${part.n}>`)}` : link;
       })
       .join('');
   return render(parseSegmentText(segment.source, segment.placeholders).parts);
@@ -132,7 +148,7 @@ export function rowAids(ctx: AidsContext): Map<string, RowAids> {
     const translation = own.get(segment.id);
     const terms = match(segment.source).map(({ entry }) => entry);
     result.set(segment.id, {
-      sourceHtml: sourceWithTerms(segment, ctx.glossary, localeInfo, match),
+      sourceHtml: sourceWithTerms(segment, ctx.glossary, localeInfo, match, { markers: ctx.markers === true }),
       checks: presentChecks(problems, tr),
       hasWarnings: hasWarning(problems),
       keepOriginal: translation?.keepOriginal === true,
