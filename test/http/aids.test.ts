@@ -261,6 +261,11 @@ describe('the workspace', () => {
     await put(kmTranslator, 'km', 's3', { text: 'យើងថ្កោលទោសហ៊ុន សែន។', baseRevision: 0, action: 'submit' }).expect(200);
     await approve(kmEditor, 'km', 's3');
     await put(kmTranslator, 'km', 's5', { text: 'សេចក្តីព្រាងខ្មែរ', baseRevision: 0, action: 'save' }).expect(200);
+    // s100, a signatory on another page, a Burmese draft with a warning too (the name left in English).
+    const { segments } = (await request(t.app).get(`/api/v1/statements/${SID}`).expect(200)).body as { segments: { id: string; source: string }[] };
+    const name = segments.find((x) => x.id === 's100')!.source;
+    const s100 = await put(translator, 'my', 's100', { text: name, baseRevision: 0, action: 'save' }).expect(200);
+    expect(s100.body.checks).toEqual(expect.arrayContaining([expect.objectContaining({ severity: 'warning' })]));
     // One section at a time: the text (s3 to s21) is the second section of the statement.
     page = (await translatorSession.agent.get(`/translate/${SID}/my?section=body`).expect(200)).text;
   });
@@ -282,10 +287,33 @@ describe('the workspace', () => {
     expect(page).toContain('<kbd>Ctrl</kbd>+<kbd>Enter</kbd>');
     expect(page).toContain('<kbd>Alt</kbd>+<kbd>N</kbd>');
     expect(section(page, 's3')).toContain('<a href="#s5" class="next-untranslated">');
-    expect(section(page, 's5')).toContain('<a href="#s3" class="next-warning">');
+    expect(section(page, 's3')).toContain('<a href="#s4" class="next-warning">'); // further down this page
+    // No warning further down this page (the page's checks stop at its end): the server finds the next one.
+    expect(section(page, 's4')).toContain(`<a href="/translate/${SID}/my?status=warnings&amp;after=s4" class="next-warning">`);
+    expect(section(page, 's5')).toContain(`<a href="/translate/${SID}/my?status=warnings&amp;after=s5" class="next-warning">`);
     // A segment on another page or section: the link opens the page that holds it.
     const heading = (await translatorSession.agent.get(`/translate/${SID}/my?section=heading`).expect(200)).text;
     expect(section(heading, 's2')).toContain(`<a href="/translate/${SID}/my?seg=s5#s5" class="next-untranslated">`);
+  });
+
+  it('goes from the last warning of a page to the next one on another page, and round to the first', async () => {
+    const next = await translatorSession.agent.get(`/translate/${SID}/my?status=warnings&after=s4`).expect(303);
+    expect(next.headers.location).toBe(`/translate/${SID}/my?status=warnings&seg=s100#s100`);
+    const there = await translatorSession.agent.get(next.headers.location!).expect(200);
+    expect(there.text).toContain('id="t-s100"');
+    // From the last one, round to the first; the page of warnings links to it, keeping its filter.
+    const round = await translatorSession.agent.get(`/translate/${SID}/my?status=warnings&after=s100`).expect(303);
+    expect(round.headers.location).toBe(`/translate/${SID}/my?status=warnings&seg=s3#s3`);
+    const warnings = (await translatorSession.agent.get(round.headers.location!).expect(200)).text;
+    expect(section(warnings, 's3')).toContain('<a href="#s4" class="next-warning">');
+    expect(section(warnings, 's4')).toContain(`<a href="/translate/${SID}/my?status=warnings&amp;seg=s100#s100" class="next-warning">`);
+  });
+
+  it('keeps the filter in a link to another page when the segment is one the filter keeps', async () => {
+    const res = await translatorSession.agent.get(`/translate/${SID}/my?status=untranslated&section=heading`).expect(200);
+    const links = [...res.text.matchAll(/<a href="([^"]+)" class="next-untranslated">/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links.filter((l) => !l.startsWith('#'))) expect(link).toMatch(new RegExp(`^/translate/${SID}/my\\?status=untranslated&amp;seg=s\\d+#s\\d+$`));
   });
 
   it('filters the segments with warnings', async () => {

@@ -41,6 +41,7 @@ const filterQuery = z.object({
   section: z.enum(SECTIONS).optional(),
   page: z.coerce.number().int().min(1).max(10_000).optional(),
   seg: segmentId.optional(), // open the section and page holding this segment
+  after: segmentId.optional(), // open at the first segment the filter keeps after this one ("next with warnings")
 });
 type Filter = Status | 'all' | 'warnings';
 const saveForm = z.object({
@@ -85,6 +86,7 @@ export function workPages(deps: ServiceDeps): Router {
     section?: SectionKey;
     page?: number;
     seg?: string;
+    after?: string;
   }
 
   async function workspace(res: Response, sid: string, locale: string, view: View, extra: Record<string, unknown> = {}) {
@@ -100,20 +102,28 @@ export function workPages(deps: ServiceDeps): Router {
       purpose: 'translate',
       shown: (statement, translations) => {
         if (filter === 'warnings') return undefined;
-        plan = planWorkspace(statement, translations, (_id, st) => keepStatus(st), { section: view.section, page: view.page, segment: view.seg });
+        plan = planWorkspace(statement, translations, (_id, st) => keepStatus(st), { section: view.section, page: view.page, segment: view.seg, after: view.after });
         return new Set(plan.shown);
       },
     });
     const { statement, info, translations } = aids;
     if (!plan) {
       const warned = (id: string) => aids.checks.get(id)?.some((c) => c.severity === 'warning') === true;
-      plan = planWorkspace(statement, translations, (id) => warned(id), { section: view.section, page: view.page, segment: view.seg });
+      plan = planWorkspace(statement, translations, (id) => warned(id), { section: view.section, page: view.page, segment: view.seg, after: view.after });
     }
+    const pageUrl = `/translate/${sid}/${locale}`;
+    // "Next with warnings" from another page: open at the segment found, as its own link would.
+    if (view.after && plan.target) return res.redirect(303, `${pageUrl}?status=${filter}&seg=${plan.target}#${plan.target}`);
     const tr: Translator = res.locals.tr;
     const shownIds = new Set(plan.shown);
     const shown = workRows(statement, translations, tr, () => true, shownIds);
-    const pageUrl = `/translate/${sid}/${locale}`;
-    const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl, shown: shownIds, markers: true });
+    const matching = new Set(plan.sections.flatMap((s) => s.matching));
+    const rowExtras = rowAids({
+      ...aids, statement, locale, translations, tr, pageUrl, shown: shownIds, markers: true,
+      // Links to other pages keep the filter when the segment is one it keeps.
+      linkTo: (id) => `${pageUrl}?${matching.has(id) && filter !== 'all' ? `status=${filter}&` : ''}seg=${id}#${id}`,
+      ...(filter === 'warnings' ? {} : { warningsAfter: (id: string) => `${pageUrl}?status=warnings&after=${id}` }),
+    });
     const published = publishedWork(translations, locale);
     showFontsOf(res, [locale, ...[...rowExtras.values()].flatMap((r) => r.others.map((o) => o.tag))]);
     res.render('translate', {
@@ -143,7 +153,7 @@ export function workPages(deps: ServiceDeps): Router {
     const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
     const query = inputOf<z.infer<typeof filterQuery>>(res, 'query');
     const kept = query.kept === undefined ? {} : { kept: (res.locals.tr as Translator).plural('aids.keep_all_done', query.kept) };
-    await workspace(res, sid, locale, { filter: query.status, section: query.section, page: query.page, seg: query.seg }, kept);
+    await workspace(res, sid, locale, { filter: query.status, section: query.section, page: query.page, seg: query.seg, after: query.after }, kept);
   });
 
   pages.post(

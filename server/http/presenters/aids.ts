@@ -59,6 +59,14 @@ export interface AidsContext {
   shown: ReadonlySet<string>;
   /** The source with its markers in place (the workspace); without, as readers see it (the review queue). */
   markers?: boolean;
+  /** The link to a segment not on the page (the page holding it, keeping the filter when it matches); `?seg=` when absent. */
+  linkTo?: (segmentId: string) => string;
+  /**
+   * Where "next with warnings" leads after the page's last segment with warnings, when the checks
+   * were run for the page's segments alone (the server finds the next one: `?status=warnings&after=`).
+   * When absent, the checks cover every segment and the next one is linked directly.
+   */
+  warningsAfter?: (segmentId: string) => string;
 }
 
 const marker = (text: string) => `<span class="marker">${escapeHtml(text)}</span>`;
@@ -131,7 +139,15 @@ export function rowAids(ctx: AidsContext): Map<string, RowAids> {
   const ids = statement.segments.map((s) => s.id);
   const untranslated = (id: string) => (own.get(id)?.status ?? 'untranslated') === 'untranslated';
   const warned = (id: string) => hasWarning(ctx.checks.get(id));
-  const href = (id: string | undefined) => (id === undefined ? undefined : ctx.shown.has(id) ? `#${id}` : `${ctx.pageUrl}?seg=${id}#${id}`);
+  const linkTo = ctx.linkTo ?? ((id: string) => `${ctx.pageUrl}?seg=${id}#${id}`);
+  const href = (id: string | undefined) => (id === undefined ? undefined : ctx.shown.has(id) ? `#${id}` : linkTo(id));
+  const shownOrder = [...ctx.shown];
+  /** The next segment with warnings: on the page after this one, else wherever the server finds it. */
+  const nextWarning = (id: string, i: number): string | undefined => {
+    if (!ctx.warningsAfter) return href(nextAfter(ids, i, warned));
+    const onPage = shownOrder.slice(shownOrder.indexOf(id) + 1).find(warned);
+    return onPage ? `#${onPage}` : ctx.warningsAfter(id);
+  };
   const match = termMatcher(ctx.glossary); // once per page, not once per segment
   const others = new Map<string, OtherLocaleView[]>();
   for (const t of ctx.others) {
@@ -158,7 +174,7 @@ export function rowAids(ctx: AidsContext): Map<string, RowAids> {
       })),
       others: others.get(segment.id) ?? [],
       ...optional('nextUntranslated', href(nextAfter(ids, i, untranslated))),
-      ...optional('nextWarning', href(nextAfter(ids, i, warned))),
+      ...optional('nextWarning', nextWarning(segment.id, i)),
       confirmedWarnings: (translation?.confirmedWarnings ?? []).map((id) => tr.t(`aids.check_name.${id}`)),
     });
   });
