@@ -283,6 +283,18 @@ describe('the workspace', () => {
     expect(page).not.toContain('សេចក្តីព្រាងខ្មែរ');
   });
 
+  it('marks a name kept as in the original, in the other languages, with the source’s language', async () => {
+    // Every Khmer name was kept as in the original by an editor (above); an admin sees them all.
+    const admin = await t.login('root', 'admin');
+    const { segments } = (await request(t.app).get(`/api/v1/statements/${SID}`).expect(200)).body as { segments: { id: string; source: string; kind: string }[] };
+    const name = segments.filter((x) => x.kind === 'signatory')[5]!;
+    const res = await admin.agent.get(`/translate/${SID}/my?seg=${name.id}`).expect(200);
+    const other = /<span lang="([^"]+)" dir="([^"]+)" class="other-text">([^<]*)<\/span>/.exec(section(res.text, name.id));
+    expect(other?.slice(1)).toEqual(['en', 'ltr', name.source.replace(/&/g, '&amp;').replace(/'/g, '&#39;')]);
+    // A real translation keeps its own language.
+    expect(section(page, 's3')).toContain('<span lang="km" dir="ltr" class="other-text">');
+  });
+
   it('lists the keyboard shortcuts and links to the next untranslated segment and the next with warnings', async () => {
     expect(page).toContain('<kbd>Ctrl</kbd>+<kbd>Enter</kbd>');
     expect(page).toContain('<kbd>Alt</kbd>+<kbd>N</kbd>');

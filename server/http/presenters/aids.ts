@@ -23,6 +23,9 @@ export interface OtherLocaleView {
   autonym: string;
   dir: string;
   text: string;
+  /** The language and direction of the text: the source's for a name kept as in the original. */
+  textLang: string;
+  textDir: string;
   status: string;
   statusLabel: string;
 }
@@ -136,6 +139,7 @@ export function rowAids(ctx: AidsContext): Map<string, RowAids> {
   const { statement, tr } = ctx;
   const own = new Map(ctx.translations.map((t) => [t.segmentId, t]));
   const localeInfo = ctx.locales.find((l) => l.tag === ctx.locale);
+  const sourceInfo = ctx.locales.find((l) => l.tag === statement.sourceLocale);
   const ids = statement.segments.map((s) => s.id);
   const untranslated = (id: string) => (own.get(id)?.status ?? 'untranslated') === 'untranslated';
   const warned = (id: string) => hasWarning(ctx.checks.get(id));
@@ -149,12 +153,19 @@ export function rowAids(ctx: AidsContext): Map<string, RowAids> {
     return onPage ? `#${onPage}` : ctx.warningsAfter(id);
   };
   const match = termMatcher(ctx.glossary); // once per page, not once per segment
+  const sources = new Map(statement.segments.map((s) => [s.id, s.source]));
   const others = new Map<string, OtherLocaleView[]>();
   for (const t of ctx.others) {
     const info = ctx.locales.find((l) => l.tag === t.locale);
     if (!info) continue;
     const list = others.get(t.segmentId) ?? [];
-    list.push({ tag: info.tag, autonym: info.autonym, dir: info.direction, text: t.text, status: t.status, statusLabel: tr.t(`status.${t.status}`) });
+    // A name kept as in the original is the source's text, in the source's language (as in the review queue).
+    const kept = t.keepOriginal === true || t.text === sources.get(t.segmentId);
+    list.push({
+      tag: info.tag, autonym: info.autonym, dir: info.direction, text: t.text,
+      textLang: kept ? statement.sourceLocale : info.tag, textDir: kept ? (sourceInfo?.direction ?? 'ltr') : info.direction,
+      status: t.status, statusLabel: tr.t(`status.${t.status}`),
+    });
     others.set(t.segmentId, list);
   }
   const result = new Map<string, RowAids>();
