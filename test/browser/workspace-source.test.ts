@@ -65,7 +65,7 @@ describe('the source, read from the page', () => {
 });
 
 describe('next with warnings', () => {
-  const there = `/translate/${SID}/my?status=warnings&seg=s100#s100`;
+  const there = `/translate/${SID}/my?seg=s100#s100`;
 
   it('goes from the last warning of a page to the next one on another page', async () => {
     await translator.goto(workspace('?section=body'));

@@ -7,7 +7,7 @@ import type { LocaleInfo } from '../../domain/locales.js';
 import { parseSegmentText, type InlinePart } from '../../domain/placeholders.js';
 import type { Segment, Statement, Translation } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
-import { canKeepOriginal } from '../../services/checks.js';
+import { canKeepOriginal } from '../../domain/limits.js';
 import { presentChecks, type CheckView } from './checks.js';
 import { escapeHtml, partsToHtml } from './segment-html.js';
 
@@ -64,12 +64,6 @@ export interface AidsContext {
   markers?: boolean;
   /** The link to a segment not on the page (the page holding it, keeping the filter when it matches); `?seg=` when absent. */
   linkTo?: (segmentId: string) => string;
-  /**
-   * Where "next with warnings" leads after the page's last segment with warnings, when the checks
-   * were run for the page's segments alone (the server finds the next one: `?status=warnings&after=`).
-   * When absent, the checks cover every segment and the next one is linked directly.
-   */
-  warningsAfter?: (segmentId: string) => string;
 }
 
 const marker = (text: string) => `<span class="marker">${escapeHtml(text)}</span>`;
@@ -145,13 +139,6 @@ export function rowAids(ctx: AidsContext): Map<string, RowAids> {
   const warned = (id: string) => hasWarning(ctx.checks.get(id));
   const linkTo = ctx.linkTo ?? ((id: string) => `${ctx.pageUrl}?seg=${id}#${id}`);
   const href = (id: string | undefined) => (id === undefined ? undefined : ctx.shown.has(id) ? `#${id}` : linkTo(id));
-  const shownOrder = [...ctx.shown];
-  /** The next segment with warnings: on the page after this one, else wherever the server finds it. */
-  const nextWarning = (id: string, i: number): string | undefined => {
-    if (!ctx.warningsAfter) return href(nextAfter(ids, i, warned));
-    const onPage = shownOrder.slice(shownOrder.indexOf(id) + 1).find(warned);
-    return onPage ? `#${onPage}` : ctx.warningsAfter(id);
-  };
   const match = termMatcher(ctx.glossary); // once per page, not once per segment
   const sources = new Map(statement.segments.map((s) => [s.id, s.source]));
   const others = new Map<string, OtherLocaleView[]>();
@@ -185,7 +172,7 @@ export function rowAids(ctx: AidsContext): Map<string, RowAids> {
       })),
       others: others.get(segment.id) ?? [],
       ...optional('nextUntranslated', href(nextAfter(ids, i, untranslated))),
-      ...optional('nextWarning', nextWarning(segment.id, i)),
+      ...optional('nextWarning', href(nextAfter(ids, i, warned))),
       confirmedWarnings: (translation?.confirmedWarnings ?? []).map((id) => tr.t(`aids.check_name.${id}`)),
     });
   });

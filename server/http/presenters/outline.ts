@@ -30,24 +30,6 @@ export interface WorkspacePlan {
   pages: number;
   /** Ids of the segments shown, at most PAGE_SIZE. */
   shown: string[];
-  /** The segment the page opens at, when one was asked (`segment`, or the first match `after` one). */
-  target?: string;
-}
-
-/**
- * The first segment the filter keeps after `after`, in the workspace's order (section by section,
- * each in document order), wrapping around: where "next with warnings" leads from a page whose
- * checks do not reach beyond it.
- */
-function firstMatchAfter(sections: readonly OutlineSection[], order: readonly string[], after: string): string | undefined {
-  const matching = new Set(sections.flatMap((s) => s.matching));
-  const from = order.indexOf(after);
-  if (from < 0) return undefined;
-  for (let step = 1; step <= order.length; step += 1) {
-    const id = order[(from + step) % order.length]!;
-    if (matching.has(id)) return id;
-  }
-  return undefined;
 }
 
 /**
@@ -60,7 +42,7 @@ export function planWorkspace(
   statement: Statement,
   translations: readonly Translation[],
   keep: (segmentId: string, status: Status) => boolean,
-  ask: { section?: SectionKey; page?: number; segment?: string; after?: string },
+  ask: { section?: SectionKey; page?: number; segment?: string },
 ): WorkspacePlan {
   const status = new Map(translations.map((t) => [t.segmentId, t.status]));
   const statusOf = (id: string): Status => status.get(id) ?? 'untranslated';
@@ -81,9 +63,7 @@ export function planWorkspace(
   const list = SECTIONS.map((k) => sections.get(k)).filter((s): s is OutlineSection => s !== undefined);
   // Which section and page: the one holding the asked segment, the asked one, or the first place
   // where something waits for the translator.
-  const order = SECTIONS.flatMap((key) => statement.segments.filter((s) => sectionOf(s.kind) === key).map((s) => s.id));
   let target = ask.segment && statement.segments.some((s) => s.id === ask.segment) ? ask.segment : undefined;
-  if (!target && ask.after) target = firstMatchAfter(list, order, ask.after);
   let chosen = target ? list.find((s) => s.matching.includes(target!)) : undefined;
   if (!chosen && ask.section) chosen = list.find((s) => s.key === ask.section);
   for (const statuses of ask.section ? [] : WAITING) {
@@ -107,6 +87,5 @@ export function planWorkspace(
     page,
     pages,
     shown: chosen.matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
-    ...(target && at >= 0 ? { target } : {}),
   };
 }
