@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { apiRouter } from './http/api.js';
 import { viewEngine } from './http/views.js';
 import { BODY_LIMIT } from './http/body-limit.js';
+import { glossaryCsvBody } from './http/glossary-body.js';
 import { csrfProtection, resolveActor } from './http/auth.js';
 import { errorHandler, MAX_FORM_FIELDS, notFound } from './http/errors.js';
 import { fontFaces, fontStylesheet } from './http/fonts.js';
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.use(importBody); // a translation file as the body of an API import: 5 MB, that route only
   app.use(statementSourceBodies); // statement sources: up to 1 MiB, and file uploads
+  app.use(glossaryCsvBody); // a glossary CSV import: its own limit in characters (domain/glossary.ts)
   app.use(express.json({ limit: BODY_LIMIT, verify: verifyUtf8Json }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: MAX_FORM_FIELDS, verify: verifyUtf8Form }));
   app.use(requireWellFormedText);

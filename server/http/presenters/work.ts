@@ -13,8 +13,6 @@ export interface WorkRow {
   kind: string;
   listNumber: string;
   sourceHtml: string;
-  /** The source with its markers visible, as the translator types them. */
-  sourceMarked: string;
   text: string;
   /** The translation rendered as the source is (its links and addresses), for reviewers. */
   textHtml: string;
@@ -24,6 +22,7 @@ export interface WorkRow {
   statusLabel: string;
   revision: number;
   comment?: string;
+  /** The segments before and after, as collapsed context: only those not on the page already (each source is shown once). */
   previous?: { id: string; sourceHtml: string };
   next?: { id: string; sourceHtml: string };
   hints: string[];
@@ -63,15 +62,15 @@ export function workRows(
     const t = byId.get(segment.id);
     const status = t?.status ?? 'untranslated';
     if (!keep(status)) return;
-    const prev = segs[i - 1];
-    const next = segs[i + 1];
+    const beside = (s: Segment | undefined) => (s && !only?.has(s.id) ? s : undefined);
+    const prev = beside(segs[i - 1]);
+    const next = beside(segs[i + 1]);
     rows.push({
       id: segment.id,
       index: tr.number(segment.index + 1),
       kind: segment.kind,
       listNumber: segment.listNumber === undefined ? '' : String(segment.listNumber),
       sourceHtml: sourceHtml(segment),
-      sourceMarked: segment.source,
       text: t?.text ?? '',
       textHtml: t ? segmentHtml(segment, t.text) : '',
       sameAsSource: t !== undefined && (t.keepOriginal === true || t.text === segment.source),
