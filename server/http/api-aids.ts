@@ -2,13 +2,14 @@
 // and keeping the remaining names as in the source. Thin: validate, call one service, present.
 import { Router } from 'express';
 import { z } from 'zod';
-import type { GlossaryEntry } from '../domain/glossary.js';
+import { GLOSSARY_CSV_LIMIT, type GlossaryEntry } from '../domain/glossary.js';
 import { dryRunChecks } from '../services/checks.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { deleteGlossaryEntry, exportGlossaryCsv, importGlossaryCsv, listGlossary, saveGlossaryEntry } from '../services/glossary.js';
 import { keepRemainingOriginal } from '../services/keep-original.js';
 import { suggestTranslations } from '../services/tm.js';
 import { actorOf } from './auth.js';
+import { csvTooLarge } from './glossary-body.js';
 import { translatorOf } from './language.js';
 import { presentChecks } from './presenters/checks.js';
 import { localeTag, segmentOf, sidLocale, sidLocaleSegment, translationText, validate } from './validate.js';
@@ -27,7 +28,8 @@ const entryBody = z.object({
   note: z.string().max(5000).optional(),
   doNotTranslate: z.boolean().optional(),
 });
-const importBody = z.object({ csv: z.string().max(60_000) });
+/** Its length is checked by the route (GLOSSARY_CSV_LIMIT), with the same refusal as the page's. */
+const importBody = z.object({ csv: z.string() });
 
 const checksRoute = validate({ params: sidLocaleSegment, body: checksBody });
 const keepOriginalRoute = validate({ params: sidLocale });
@@ -86,8 +88,12 @@ export function aidsApi(deps: ServiceDeps): Router {
   });
 
   api.post('/glossary/:locale/import', importRoute, async (_req, res) => {
-    const { params, body } = importRoute.input(res);
-    res.json(await importGlossaryCsv(deps, actorOf(res), params.locale, body.csv));
+    const {
+      params: { locale },
+      body: { csv },
+    } = importRoute.input(res);
+    if (csv.length > GLOSSARY_CSV_LIMIT) throw csvTooLarge();
+    res.json(await importGlossaryCsv(deps, actorOf(res), locale, csv));
   });
 
   api.put('/glossary/:locale/:id', editEntryRoute, async (_req, res) => {

@@ -53,8 +53,8 @@ const inviteForm = z.object({
   shown: shownLinks,
 });
 const linkForm = z.object({ shown: shownLinks });
-const grantForm = z.object({ locales: localesField });
-const localeForm = z.object({ tag: z.string().min(1).max(100), nativeName: z.string().max(100).optional() });
+const grantForm = z.object({ locales: localesField, shown: shownLinks });
+const localeForm = z.object({ tag: z.string().min(1).max(100), nativeName: z.string().max(100).optional(), shown: shownLinks });
 const accountParams = z.object({ id: z.string().max(40) });
 const localeParams = z.object({ tag: localeTag });
 /** After a change to a locale: which one, and what happened to it (shown once, above the table). */
@@ -66,9 +66,9 @@ const adminRoute = validate({ query: adminQuery });
 const inviteRoute = validate({ body: inviteForm });
 const linkRoute = validate({ params: accountParams, body: linkForm });
 const grantRoute = validate({ params: accountParams, body: grantForm });
-const accountRoute = validate({ params: accountParams });
+const accountRoute = validate({ params: accountParams, body: linkForm });
 const localeRoute = validate({ body: localeForm });
-const disableLocaleRoute = validate({ params: localeParams });
+const disableLocaleRoute = validate({ params: localeParams, body: linkForm });
 
 /** A one-time link shown to the admin once, to pass on through a channel they trust. */
 interface IssuedLink {
@@ -128,13 +128,23 @@ export function adminPages(deps: ServiceDeps): Router {
     throw e;
   }
 
-  async function attempt(res: Response, action: () => Promise<unknown>) {
+  /**
+   * After a change, the admin page again: redirected (a reload repeats nothing), unless the page
+   * was showing one-time links, which are then shown again rather than lost before being passed on.
+   */
+  async function done(res: Response, shown: IssuedLink[], changed?: z.infer<typeof adminQuery>) {
+    if (shown.length > 0) return render(res, 200, { links: shown, changed });
+    const query = changed?.locale && changed.done ? `?locale=${encodeURIComponent(changed.locale)}&done=${changed.done}#loc-h` : '';
+    res.redirect(303, `/admin${query}`);
+  }
+
+  async function attempt(res: Response, shown: IssuedLink[], action: () => Promise<unknown>) {
     try {
       await action();
     } catch (e) {
-      return showInputError(res, e);
+      return showInputError(res, e, shown);
     }
-    res.redirect(303, '/admin');
+    await done(res, shown);
   }
 
   function issued(req: Request, res: Response, account: Account, token: string): IssuedLink {
@@ -177,36 +187,41 @@ export function adminPages(deps: ServiceDeps): Router {
 
   pages.post('/admin/accounts/:id/locales', requireLogin, grantRoute, async (_req, res) => {
     const { id } = grantRoute.input(res).params;
-    await attempt(res, () => grantLocales(deps, actorOf(res), id, grantRoute.input(res).body.locales));
+    const { locales, shown } = grantRoute.input(res).body;
+    await attempt(res, shown, () => grantLocales(deps, actorOf(res), id, locales));
   });
 
   pages.post('/admin/accounts/:id/disable', requireLogin, accountRoute, async (_req, res) => {
-    await attempt(res, () => setDisabled(deps, actorOf(res), accountRoute.input(res).params.id, true));
+    const { shown } = accountRoute.input(res).body;
+    await attempt(res, shown, () => setDisabled(deps, actorOf(res), accountRoute.input(res).params.id, true));
   });
 
   pages.post('/admin/accounts/:id/enable', requireLogin, accountRoute, async (_req, res) => {
-    await attempt(res, () => setDisabled(deps, actorOf(res), accountRoute.input(res).params.id, false));
+    const { shown } = accountRoute.input(res).body;
+    await attempt(res, shown, () => setDisabled(deps, actorOf(res), accountRoute.input(res).params.id, false));
   });
 
   pages.post('/admin/locales', requireLogin, localeRoute, async (_req, res) => {
+    const { shown, ...form } = localeRoute.input(res).body;
     let enabled;
     try {
-      enabled = await enableLocale(deps, actorOf(res), localeRoute.input(res).body);
+      enabled = await enableLocale(deps, actorOf(res), form);
     } catch (e) {
-      return showInputError(res, e);
+      return showInputError(res, e, shown);
     }
-    res.redirect(303, `/admin?locale=${encodeURIComponent(enabled.tag)}&done=${enabled.outcome}#loc-h`);
+    await done(res, shown, { locale: enabled.tag, done: enabled.outcome });
   });
 
   // Disabling keeps the translations: enabling the language again brings them back.
   pages.post('/admin/locales/:tag/disable', requireLogin, disableLocaleRoute, async (_req, res) => {
+    const { shown } = disableLocaleRoute.input(res).body;
     let disabled;
     try {
       disabled = await disableLocale(deps, actorOf(res), disableLocaleRoute.input(res).params.tag);
     } catch (e) {
-      return showInputError(res, e);
+      return showInputError(res, e, shown);
     }
-    res.redirect(303, `/admin?locale=${encodeURIComponent(disabled.tag)}&done=disabled#loc-h`);
+    await done(res, shown, { locale: disabled.tag, done: 'disabled' });
   });
 
   pages.get('/admin/audit', requireLogin, async (_req, res) => {
