@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import { can } from '../../domain/permissions.js';
 import type { Account } from '../../domain/types.js';
-import type { Translator } from '../../i18n/index.js';
 import { accountNames, grantLocales, inviteAccount, issuePasswordLink, listAccounts, setDisabled } from '../../services/accounts.js';
 import { listAudit, OPERATOR } from '../../services/audit.js';
 import type { ServiceDeps } from '../../services/deps.js';
@@ -13,6 +12,8 @@ import { fontForScript } from '../../domain/fonts.js';
 import type { LocaleInfo } from '../../domain/locales.js';
 import { disableLocale, enableLocale, listDisabledLocales, listLocales } from '../../services/locales.js';
 import { actorOf, csrfToken, requireLogin } from '../auth.js';
+import { STATUS_OF } from '../errors.js';
+import { translatorOf } from '../language.js';
 import { showFontsOf } from '../fonts.js';
 import { localeTag, validate } from '../validate.js';
 
@@ -84,7 +85,7 @@ export function adminPages(deps: ServiceDeps): Router {
   async function render(res: Response, status = 200, extra: { error?: string; links?: IssuedLink[]; changed?: z.infer<typeof adminQuery> } = {}) {
     const actor = actorOf(res);
     if (!can(actor, 'manage_accounts')) throw new DomainError('forbidden');
-    const tr: Translator = res.locals.tr;
+    const tr = translatorOf(res);
     const locales = await listLocales(deps);
     const disabledLocales = await listDisabledLocales(deps, actor);
     showFontsOf(res, [...locales, ...disabledLocales].map((l) => l.tag)); // every language's name, in its own font
@@ -122,8 +123,8 @@ export function adminPages(deps: ServiceDeps): Router {
   /** Input errors are shown on the admin page itself, in the admin's language; others go on. */
   async function showInputError(res: Response, e: unknown, links: IssuedLink[] = []) {
     if (e instanceof DomainError && (e.code === 'invalid_input' || e.code === 'duplicate')) {
-      const tr: Translator = res.locals.tr;
-      return render(res, e.code === 'duplicate' ? 409 : 400, { error: tr.t(`errors.${e.key}`, e.params), links });
+      const tr = translatorOf(res);
+      return render(res, STATUS_OF[e.code], { error: tr.t(`errors.${e.key}`, e.params), links });
     }
     throw e;
   }
@@ -148,7 +149,7 @@ export function adminPages(deps: ServiceDeps): Router {
   }
 
   function issued(req: Request, res: Response, account: Account, token: string): IssuedLink {
-    const tr: Translator = res.locals.tr;
+    const tr = translatorOf(res);
     return {
       name: account.name,
       url: `${req.protocol}://${req.get('host') ?? 'localhost'}/password-link?token=${encodeURIComponent(token)}`,
@@ -227,7 +228,7 @@ export function adminPages(deps: ServiceDeps): Router {
   pages.get('/admin/audit', requireLogin, async (_req, res) => {
     const entries = await listAudit(deps, actorOf(res));
     const names = await accountNames(deps);
-    const tr: Translator = res.locals.tr;
+    const tr = translatorOf(res);
     res.render('audit', {
       entries: entries.map((e) => ({
         at: tr.dateTime(e.at),

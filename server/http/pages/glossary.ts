@@ -5,13 +5,13 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import { can } from '../../domain/permissions.js';
-import type { Translator } from '../../i18n/index.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { deleteGlossaryEntry, importGlossaryCsv, listGlossary, saveGlossaryEntry } from '../../services/glossary.js';
 import { requireLocale } from '../../services/locales.js';
 import { presentEntry } from '../api-aids.js';
 import { actorOf, csrfToken, requireLogin } from '../auth.js';
 import { STATUS_OF } from '../errors.js';
+import { translatorOf } from '../language.js';
 import { localeView } from '../presenters/work.js';
 import { localeTag, validate } from '../validate.js';
 import { showFontsOf } from '../fonts.js';
@@ -60,7 +60,7 @@ export function glossaryPages(deps: ServiceDeps): Router {
       form: extra.form ?? {},
       csv: extra.csv ?? '',
       csvLimit: GLOSSARY_CSV_LIMIT,
-      csvTooLarge: (res.locals.tr as Translator).t('errors.glossary.csv.too_large', { count: GLOSSARY_CSV_LIMIT }),
+      csvTooLarge: translatorOf(res).t('errors.glossary.csv.too_large', { count: GLOSSARY_CSV_LIMIT }),
     });
   }
 
@@ -72,7 +72,7 @@ export function glossaryPages(deps: ServiceDeps): Router {
     } catch (e) {
       if (e instanceof DomainError && FIXABLE.has(e.code)) {
         res.status(STATUS_OF[e.code]);
-        return page(res, locale, { error: (res.locals.tr as Translator).t(`errors.${e.key}`, e.params), ...keep });
+        return page(res, locale, { error: translatorOf(res).t(`errors.${e.key}`, e.params), ...keep });
       }
       throw e;
     }
@@ -82,7 +82,7 @@ export function glossaryPages(deps: ServiceDeps): Router {
   pages.get('/glossary/:locale', requireLogin, glossaryRoute, async (_req, res) => {
     const { locale } = glossaryRoute.input(res).params;
     const q = glossaryRoute.input(res).query;
-    const tr: Translator = res.locals.tr;
+    const tr = translatorOf(res);
     const notice =
       q.done === 'imported'
         ? tr.t('glossary.imported', { added: tr.number(q.added ?? 0), updated: tr.number(q.updated ?? 0), unchanged: tr.number(q.unchanged ?? 0) })
