@@ -2,7 +2,7 @@
 // the first time; "someone saved a newer version" only when someone did.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { api, makeApp, SID, type TestApp } from '../support/app.js';
+import { api, bearer, makeApp, SID, type TestApp } from '../support/app.js';
 
 let t: TestApp;
 let translator: Record<'my' | 'km', string>;
@@ -16,7 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 describe.each([
   ['my', 's2', '၂၀၂၂ ခုနှစ် ဇန်နဝါရီလ ၄ ရက်', '၄ ဇန်နဝါရီ ၂၀၂၂'],
