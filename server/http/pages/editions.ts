@@ -8,7 +8,6 @@ import { z } from 'zod';
 import type { Translator } from '../../i18n/index.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { listVersions, readEdition, type EditionReading } from '../../services/publishing.js';
-import { actorOf } from '../auth.js';
 import { downloadFile } from '../downloads/index.js';
 import {
   descriptionOf,
@@ -22,7 +21,8 @@ import {
   type DownloadFormat,
   type EditionLinks,
 } from '../presenters/version.js';
-import { sendPage, type CachePolicy, type ReaderCache } from '../public-cache.js';
+import type { ReaderCache } from '../public-cache.js';
+import { serveReaderPage } from './reader-page.js';
 import { renderView } from '../views.js';
 import { inputOf, sidLocale, validate } from '../validate.js';
 
@@ -115,15 +115,6 @@ export function versionModel(reading: EditionReading, tr: Translator, links: Edi
 export function editionPages(deps: ServiceDeps, cache: ReaderCache): Router {
   const pages = Router();
 
-  /** Serves the cached page under `key` (per interface language), with the user's own header if logged in. */
-  async function serve(req: Request, res: Response, key: string, policy: CachePolicy, render: () => Promise<string>) {
-    const tr: Translator = res.locals.tr;
-    const page = await cache.page(`${tr.lang}\u0000${key}`, render);
-    const actor = actorOf(res);
-    const nav = actor ? await renderView('partials/account-nav', { tr, actor, csrfHeader: res.locals.csrfHeader, waitingCount: res.locals.waitingCount as string | undefined }) : undefined;
-    sendPage(req, res, page, policy, nav);
-  }
-
   const anonymous = (req: Request, res: Response) => ({ tr: res.locals.tr, actor: undefined, csrfHeader: undefined, path: req.path, fontsHref: res.locals.fontsHref as string | undefined });
   /** Absolute URLs (for hreflang alternates) only for a plain host name: a forged Host header gets none. */
   const hostOf = (req: Request) => {
@@ -143,7 +134,7 @@ export function editionPages(deps: ServiceDeps, cache: ReaderCache): Router {
     const reading = await readEdition(deps, sid, locale);
     showFontsOf(res, [locale]);
     const links: EditionLinks = { ...serverLinks(sid), ...(absolute(req) ? { absolute: absolute(req) } : {}) };
-    await serve(req, res, `latest|${sid}|${locale}|${req.protocol}://${hostOf(req)}|${dependsOn(reading)}`, 'revalidate', () =>
+    await serveReaderPage(cache, req, res, `latest|${sid}|${locale}|${req.protocol}://${hostOf(req)}|${dependsOn(reading)}`, 'revalidate', () =>
       renderView('version', { ...anonymous(req, res), ...versionModel(reading, res.locals.tr, links, { latestUrl: true }) }),
     );
   });
@@ -152,7 +143,7 @@ export function editionPages(deps: ServiceDeps, cache: ReaderCache): Router {
     const { sid, locale, n } = inputOf<{ sid: string; locale: string; n: number }>(res, 'params');
     const reading = await readEdition(deps, sid, locale, n);
     showFontsOf(res, [locale]);
-    await serve(req, res, `v|${sid}|${locale}|${n}|${dependsOn(reading)}`, 'immutable', () =>
+    await serveReaderPage(cache, req, res, `v|${sid}|${locale}|${n}|${dependsOn(reading)}`, 'immutable', () =>
       renderView('version', { ...anonymous(req, res), ...versionModel(reading, res.locals.tr, serverLinks(sid), { latestUrl: false }) }),
     );
   });
@@ -161,7 +152,7 @@ export function editionPages(deps: ServiceDeps, cache: ReaderCache): Router {
     const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
     const reading = await readEdition(deps, sid, locale);
     showFontsOf(res, [locale]);
-    await serve(req, res, `versions|${sid}|${locale}|${dependsOn(reading)}`, 'revalidate', async () =>
+    await serveReaderPage(cache, req, res, `versions|${sid}|${locale}|${dependsOn(reading)}`, 'revalidate', async () =>
       renderView('versions', { ...anonymous(req, res), ...(await versionsModel(deps, reading, res.locals.tr, serverLinks(sid))) }),
     );
   });

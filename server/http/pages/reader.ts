@@ -12,7 +12,8 @@ import type { ServiceDeps } from '../../services/deps.js';
 import type { Translator } from '../../i18n/index.js';
 import { compareTitle, editionTitle, readersNotice, groupRows, presentRows, progressView, switcher } from '../presenters/edition.js';
 import { headTags } from '../presenters/version.js';
-import { sendPage, type ReaderCache } from '../public-cache.js';
+import type { ReaderCache } from '../public-cache.js';
+import { serveReaderPage } from './reader-page.js';
 import { renderView } from '../views.js';
 import { actorOf } from '../auth.js';
 import { publishedEditions } from '../../services/publishing.js';
@@ -34,14 +35,6 @@ const compareQuery = z.object({
 export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
   const pages = Router();
 
-  /** Serves the cached page under `key` (per interface language), with the user's own header if logged in. */
-  async function serve(req: Request, res: Response, key: string, render: () => Promise<string>) {
-    const tr: Translator = res.locals.tr;
-    const page = await cache.page(`${tr.lang}\u0000${key}`, render);
-    const actor = actorOf(res);
-    const nav = actor ? await renderView('partials/account-nav', { tr, actor, csrfHeader: res.locals.csrfHeader, waitingCount: res.locals.waitingCount as string | undefined }) : undefined;
-    sendPage(req, res, page, 'revalidate', nav);
-  }
   const anonymous = (req: Request, res: Response) => ({ tr: res.locals.tr, actor: undefined, csrfHeader: undefined, path: req.originalUrl, fontsHref: res.locals.fontsHref as string | undefined });
   /** Approved text of any statement, the statement's published versions and the enabled locales. */
   const previewDeps = async (sid: string) =>
@@ -75,7 +68,7 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
     // Logged-in users see work links in the list: their page is their own.
     if (actorOf(res)) return void res.render('statements', { statements, waiting: waitingView(await whatIsWaiting(deps, actorOf(res)), locales, tr) });
     const key = `index|${createHash('sha256').update(JSON.stringify(statements)).digest('base64url')}`;
-    await serve(req, res, key, () => renderView('statements', { ...anonymous(req, res), statements }));
+    await serveReaderPage(cache, req, res, key, 'revalidate', () => renderView('statements', { ...anonymous(req, res), statements }));
   });
 
   pages.get('/s/:sid', validate({ params: z.object({ sid: statementId }) }), async (_req, res) => {
@@ -91,7 +84,7 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
       const { langs } = inputOf<{ langs: string[] }>(res, 'query');
       showFontsOf(res, langs);
       const key = `compare|${sid}|${langs.join(',')}|${await previewDeps(sid)}`;
-      await serve(req, res, key, async () => {
+      await serveReaderPage(cache, req, res, key, 'revalidate', async () => {
         // Each column shows its latest published version, or its approved text marked as a preview.
         const edition = await getEdition(deps, sid, langs, { published: true });
         const tr: Translator = res.locals.tr;
@@ -122,7 +115,7 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
     // Pseudonyms only, of those who opted in; never an account name.
     const credits = await editionCredits(deps, sid, locale).catch(() => []); // none for the source: nobody translates it
     const key = `preview|${sid}|${locale}|${await previewDeps(sid).catch(() => '')}|${credits.join(',')}`;
-    await serve(req, res, key, async () => {
+    await serveReaderPage(cache, req, res, key, 'revalidate', async () => {
       const edition = await getEdition(deps, sid, [locale]).catch((e: unknown) => {
         if (e instanceof DomainError && e.key === 'locale.not_enabled') throw new DomainError('not_found', 'edition.not_found', { locale });
         throw e;
