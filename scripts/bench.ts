@@ -5,7 +5,8 @@
 //
 // Environment: BENCH_SECONDS (per measurement, default 10), BENCH_CONNECTIONS (default 10),
 // BENCH_ACCEPT_ENCODING (default "gzip, deflate, br", what browsers send), BENCH_ONLY
-// (comma-separated: edition,compare,edition-rendered,workspace,api,save,glossary), BENCH_PROFILE=1 (CPU profile of the server),
+// (comma-separated: edition,compare,edition-rendered,published,api,review,workspace,save,save-32,
+// save-history,startup,glossary), BENCH_PROFILE=1 (CPU profile of the server),
 // BENCH_KEEP=1 (keep the temporary directories), BENCH_RESULTS (output file, default
 // bench/RESULTS.md; "-" writes none), BENCH_AUTH (how the API and save load logs in: "session",
 // the default, a browser's cookie and CSRF token; or "token", API bearer tokens, which the server
@@ -28,6 +29,11 @@ import type { CpuShares } from './bench/processes.js';
 import { publishedRows } from './bench/published.js';
 import { workspaceWeight, WORKSPACE_BUDGET } from './bench/workspace-weight.js';
 import { bearer, browserSession, seedLocale, standInTranslation, type SourceSegment, type TranslationView } from './bench/seed.js';
+import { describeLatency, measureSaves } from './bench/saves.js';
+import { measureStartup } from './bench/startup.js';
+import { statementWithHistory, translatedStatements } from './bench/store-data.js';
+
+const HISTORY_ENTRIES = 20_000;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SID = '2022-01-04-joint-statement-hun-sen-myanmar-junta';
@@ -45,7 +51,7 @@ const SECONDS = positiveNumber('BENCH_SECONDS', 10);
 const WARMUP_SECONDS = Math.max(1, Math.min(3, Math.round(SECONDS / 5)));
 const CONNECTIONS = Math.round(positiveNumber('BENCH_CONNECTIONS', 10));
 const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br';
-const SCENARIOS = ['edition', 'compare', 'edition-rendered', 'published', 'workspace', 'api', 'save', 'glossary'] as const;
+const SCENARIOS = ['edition', 'compare', 'edition-rendered', 'published', 'api', 'review', 'workspace', 'save', 'save-32', 'save-history', 'startup', 'glossary'] as const;
 type ScenarioKey = (typeof SCENARIOS)[number];
 const ONLY = (process.env.BENCH_ONLY ?? SCENARIOS.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
 for (const s of ONLY) if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`BENCH_ONLY: unknown scenario "${s}" (${SCENARIOS.join(', ')})`);
@@ -148,6 +154,14 @@ async function main(): Promise<void> {
     tokens[role] = out[out.length - 1]!.trim();
   }
   log('created bench-editor and bench-translator (locales my, km) and their API tokens');
+  const core: string[] = [];
+  if (ONLY.includes('save-history')) {
+    // Two more copies of the statement: one without history, one whose Burmese translations
+    // already hold 20,000 history entries (written through the store before the server starts).
+    await statementWithHistory(dataDir, 'history-none', 'my', 0);
+    await statementWithHistory(dataDir, 'history-20k', 'my', HISTORY_ENTRIES);
+    log(`wrote statements history-none and history-20k (${HISTORY_ENTRIES} history entries in my)`);
+  }
 
   // 2. Tandem, in one Node process (its pid is the server's).
   const port = await freePort();
@@ -196,7 +210,7 @@ async function main(): Promise<void> {
   log(`baseline is up on ${baselineBase} (pid ${baselinePid})`);
 
   // The API and save load: as a browser (session cookie, CSRF header on writes) or as a tool.
-  const sessions = AUTH === 'session' && (ONLY.includes('api') || ONLY.includes('save') || ONLY.includes('published') || ONLY.includes('workspace'));
+  const sessions = AUTH === 'session' && ONLY.some((s) => ['api', 'review', 'workspace', 'published', 'save', 'save-32', 'save-history'].includes(s));
   const editor = sessions ? await browserSession(base, 'bench-editor', passwords.editor, `/s/${SID}/my`) : bearer(tokens.editor);
   const translator = sessions ? await browserSession(base, 'bench-translator', passwords.translator, `/s/${SID}/my`) : bearer(tokens.translator);
   log(`API and save load authenticates with ${AUTH === 'token' ? 'bearer tokens' : 'browser sessions (cookie; x-csrf-token on writes)'}`);
@@ -255,6 +269,9 @@ async function main(): Promise<void> {
     const within = weight.compressed < WORKSPACE_BUDGET.compressed && weight.uncompressed < WORKSPACE_BUDGET.uncompressed;
     notes.push(`workspace first view: ${weight.compressed} bytes compressed, ${weight.uncompressed} uncompressed (${weight.files.length} files, fonts aside): ${within ? 'within' : 'OVER'} the budget of 40 KB / 150 KB`);
     await getScenario('workspace', 'translator workspace (my), first view', `/translate/${SID}/my`, translator.read, 'workspace.html', ['save-form']);
+  }
+  if (ONLY.includes('review')) {
+    await getScenario('review', 'review queue (my, editor)', `/review/${SID}/my`, editorAuth, 'review.html', ['seg']);
   }
   if (ONLY.includes('api')) {
     await getScenario('api', 'translations API (my, editor)', `/api/v1/statements/${SID}/translations/my`, editorAuth, 'translations-my.json', ['"submitted"', '"draft"']);
@@ -388,6 +405,31 @@ async function main(): Promise<void> {
     log(`saves: ${ok} ok, ${errorsTotal} errors, ${measuredSettle.lost} revision mismatches, ${sent} sent`);
   }
 
+  if (ONLY.includes('save-32')) {
+    const revisions = new Map((await requestJson<TranslationView[]>(`${base}/api/v1/statements/${SID}/translations/km`, { headers: editorAuth })).map((t) => [t.segmentId, t.revision]));
+    const r = await measureSaves({ base, statementId: SID, locale: 'km', segments, revisions, headers: translatorAuth, clients: 32, seconds: SECONDS });
+    core.push(describeLatency('saves, 32 concurrent translators (km, each on its own segments)', r));
+  }
+  if (ONLY.includes('save-history')) {
+    for (const id of ['history-none', 'history-20k']) {
+      const revisions = new Map((await requestJson<TranslationView[]>(`${base}/api/v1/statements/${id}/translations/my`, { headers: editorAuth })).map((t) => [t.segmentId, t.revision]));
+      const r = await measureSaves({ base, statementId: id, locale: 'my', segments, revisions, headers: translatorAuth, clients: 8, seconds: SECONDS });
+      core.push(describeLatency(`saves, 8 translators, statement ${id === 'history-none' ? 'without history' : `with ${HISTORY_ENTRIES} history entries`}`, r));
+    }
+  }
+  if (ONLY.includes('startup')) {
+    const largeDir = path.join(temp, 'large');
+    mkdirSync(largeDir);
+    const { historyEntries } = await translatedStatements(largeDir, 30, ['my', 'km', 'th']);
+    const ids = Array.from({ length: 30 }, (_, k) => `statement-${String(k + 1).padStart(2, '0')}`);
+    const r = await measureStartup(root, largeDir, temp, ids, children);
+    core.push(
+      `start-up on 30 statements x 3 locales fully translated (${historyEntries} history entries): ready in ${(r.readyMs / 1000).toFixed(2)} s, ` +
+        `RSS ${mib(r.rssAtReady)} at ready, ${mib(r.rssAfterReads)} after reading every statement's translations once`,
+    );
+  }
+  for (const line of core) log(line);
+  saves.push(...core);
   if (ONLY.includes('glossary')) for (const line of glossaryBench(SECONDS)) notes.push(`glossary matching: ${line}`);
 
   const peak = peakRss(pid);
@@ -447,7 +489,7 @@ async function main(): Promise<void> {
 }
 
 // The run is bounded even if something hangs: measurements, seeding and start-up, with room.
-const limitMs = ((SECONDS + WARMUP_SECONDS) * 8 * 1.5 + 300) * 1000;
+const limitMs = ((SECONDS + WARMUP_SECONDS) * 2 * SCENARIOS.length * 1.5 + 600) * 1000;
 const watchdog = setTimeout(() => {
   console.error(`[bench] still running after ${limitMs / 1000} s: giving up`);
   void cleanup().finally(() => process.exit(1));

@@ -14,8 +14,7 @@ import { parseSegmentText, type InlinePart } from './placeholders.js';
 export type { Check, CheckInput, CheckProblem, CheckSubject, Severity } from './checks/types.js';
 export { emptyCheck, placeholdersCheck };
 
-/** Longest translation accepted, in UTF-16 code units (the longest source segment is ~1,300). */
-export const MAX_TRANSLATION_LENGTH = 10_000;
+export { MAX_TRANSLATION_LENGTH } from './limits.js';
 
 /** Every check, in the order they are shown. */
 export const CHECKS: readonly Check[] = [

@@ -35,7 +35,7 @@ export interface Actor {
 }
 
 /** `actor` undefined is an anonymous reader, who may only read published editions. */
-export function can(actor: Actor | undefined, action: Action, locale?: string): boolean {
+export function can(actor: Actor | undefined, action: Action, locale?: string): actor is Actor {
   if (!actor) return false;
   const rule = TABLE[action];
   if (!rule.roles.includes(actor.role)) return false;

@@ -1,18 +1,17 @@
 // Published text of a translation: the text of its last approved revision, which readers keep
 // getting while newer work on the segment goes on. Only an approval replaces it.
-import type { PublishedText, Translation } from './types.js';
+import type { HistoryEntry, PublishedText, Translation } from './types.js';
 
 /**
  * The published text of a translation, or undefined when none of its revisions was approved.
- * Translations stored before `published` existed get it from their history: the last approval,
- * when no later change of text came before it (as the old editions showed it).
+ * Translations stored before `published` existed get it from their history (passed by the
+ * migration of such files): the last approval, as the old editions showed it.
  */
-export function publishedOf(t: Translation | undefined): PublishedText | undefined {
+export function publishedOf(t: Translation | undefined, history: readonly HistoryEntry[] = []): PublishedText | undefined {
   if (!t) return undefined;
   if (t.published) return t.published;
   // Approved now: the current text is the approved one.
   if (t.status === 'approved') return { text: t.text, revision: t.revision, at: t.updatedAt, sourceHash: t.sourceHash };
-  const history = t.history ?? [];
   for (let i = history.length - 1; i >= 0; i -= 1) {
     const entry = history[i]!;
     if (entry.action !== 'approve') continue;

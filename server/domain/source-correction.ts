@@ -13,7 +13,7 @@ import { DomainError } from './errors.js';
 import type { ParsedBlock } from './segmenter.js';
 import { reviseStatement, type SegmentChange } from './statement-revision.js';
 import { transition } from './status.js';
-import type { HistoryAction, Segment, Statement, Status, Translation } from './types.js';
+import type { HistoryAction, Segment, Statement, Status, Translation, TranslationChange } from './types.js';
 
 export interface CorrectionContext {
   statement: Statement;
@@ -33,8 +33,8 @@ export interface CorrectionInput {
 export interface CorrectionDecision {
   statement: Statement;
   changes: SegmentChange[];
-  /** The translations that change, in their new form. */
-  translations: Translation[];
+  /** The translations that change: their new form, and the history entry when the status changes. */
+  translations: TranslationChange[];
 }
 
 export function decideCorrection(context: CorrectionContext, input: CorrectionInput): CorrectionDecision {
@@ -49,28 +49,28 @@ export function decideCorrection(context: CorrectionContext, input: CorrectionIn
   const smallFixes = new Set(input.smallFixes);
   const previousOf = new Map(changes.flatMap((c) => (c.type === 'changed' ? [[c.segment.id, c.previous] as const] : [])));
   const segments = new Map(statement.segments.map((s) => [s.id, s]));
-  const updated: Translation[] = [];
+  const updated: TranslationChange[] = [];
   for (const translation of context.translations) {
     const segment = segments.get(translation.segmentId);
     if (!segment || translation.status === 'untranslated') continue; // removed: kept in history as it is
     const next = afterCorrection(translation, segment, previousOf.get(segment.id), smallFixes.has(segment.id), context);
-    if (next !== translation) updated.push(next);
+    if (next.translation !== translation) updated.push(next);
   }
   return { statement, changes, translations: updated };
 }
 
-function afterCorrection(t: Translation, segment: Segment, previous: Segment | undefined, smallFix: boolean, context: CorrectionContext): Translation {
+function afterCorrection(t: Translation, segment: Segment, previous: Segment | undefined, smallFix: boolean, context: CorrectionContext): TranslationChange {
   // A revert: the source is again the one this outdated translation was made against.
   if (t.status === 'outdated' && t.outdated && t.sourceHash === segment.sourceHash) {
     const { outdated, ...rest } = t;
     return withEntry(rest, transition(t.status, { type: 'source_reverted', before: outdated.status }), 'reinstate', context);
   }
-  if (!previous) return t; // unchanged or moved: nothing to check again
+  if (!previous) return { translation: t }; // unchanged or moved: nothing to check again
   if (smallFix) {
     // Still valid: it now counts as made against the corrected source (unless already outdated).
-    return t.status === 'outdated' || t.sourceHash !== previous.sourceHash ? t : { ...t, sourceHash: segment.sourceHash };
+    return { translation: t.status === 'outdated' || t.sourceHash !== previous.sourceHash ? t : { ...t, sourceHash: segment.sourceHash } };
   }
-  if (t.status === 'outdated') return t; // keeps the source it was made against for the diff
+  if (t.status === 'outdated') return { translation: t }; // keeps the source it was made against for the diff
   const outdated: Translation = { ...t, outdated: { source: previous.source, status: t.status } };
   return withEntry(outdated, transition(t.status, { type: 'source_changed' }), 'outdate', context);
 }
@@ -82,13 +82,10 @@ function sameStatement(a: Statement, b: Statement): boolean {
 }
 
 /** A status change with no new text: a new revision and a history entry, author and text kept. */
-function withEntry(t: Translation, status: Status, action: HistoryAction, context: CorrectionContext): Translation {
+function withEntry(t: Translation, status: Status, action: HistoryAction, context: CorrectionContext): TranslationChange {
   const revision = t.revision + 1;
   return {
-    ...t,
-    status,
-    revision,
-    updatedAt: context.at,
-    history: [...t.history, { revision, action, status, text: t.text, actor: context.actorId, at: context.at }],
+    translation: { ...t, status, revision, updatedAt: context.at },
+    entry: { revision, action, status, text: t.text, actor: context.actorId, at: context.at },
   };
 }

@@ -1,7 +1,9 @@
 // A statement's id (a slug that names its file and its pages) when the admin gives none: its date
 // and the Latin letters of its title, made unique. A title in Burmese or Khmer has none, so such a
 // statement is named by its date (or "statement") and a number.
-export const STATEMENT_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
+import { STATEMENT_ID } from './limits.js';
+
+export { STATEMENT_ID };
 
 export function statementIdFor(title: string, date: string | undefined, taken: ReadonlySet<string>): string {
   const words = title

@@ -106,10 +106,19 @@ export interface Translation {
   /**
    * What readers get: the text of the last approved revision, kept while newer work goes on
    * (draft, submitted, needs_work). Only an approval replaces it. Absent in data written before
-   * it existed: `publishedOf` (domain/published.ts) derives it from the history then.
+   * it existed: their migration derives it from the history (`publishedOf`, domain/published.ts).
    */
   published?: PublishedText;
-  history: HistoryEntry[];
+}
+
+/**
+ * What a use case decided for one translation: its new current value and the history entry the
+ * change adds (none for a change that makes no revision: a small fix of the source re-stamps the
+ * source hash only). The current value never holds its history; the store keeps the two apart.
+ */
+export interface TranslationChange {
+  translation: Translation;
+  entry?: HistoryEntry;
 }
 
 export interface PublishedText {

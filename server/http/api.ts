@@ -10,11 +10,12 @@ import { aidsApi } from './api-aids.js';
 import { interchangeApi } from './api-interchange.js';
 import { editionsApi } from './api-editions.js';
 import { actorOf } from './auth.js';
+import { translatorOf } from './language.js';
 import { presentLocale, presentProgress } from './presenters/api.js';
 import { presentChecks } from './presenters/checks.js';
 import { presentStatement } from './presenters/statements.js';
 import { statementsApi } from './api-statements.js';
-import { inputOf, localeTag, segmentInput, sidLocale, sidLocaleSegment, statementId, validate } from './validate.js';
+import { inputOf, localeTag, segmentOf, sidLocale, sidLocaleSegment, statementId, validate } from './validate.js';
 
 const TEXT_MAX = 20_000; // transport limit; the service applies the real limit with its own message
 
@@ -37,6 +38,12 @@ const reviewBody = z.object({
 const restoreBody = z.object({ revision: z.number().int().min(1), baseRevision: z.number().int().min(0) });
 const localeBody = z.object({ tag: z.string().min(1).max(100), nativeName: z.string().max(100).optional() });
 
+const statementRoute = validate({ params: z.object({ sid: statementId }) });
+const translationsRoute = validate({ params: sidLocale });
+const saveRoute = validate({ params: sidLocaleSegment, body: saveBody });
+const reviewRoute = validate({ params: sidLocaleSegment, body: reviewBody });
+const restoreRoute = validate({ params: sidLocaleSegment, body: restoreBody });
+const localeRoute = validate({ body: localeBody });
 
 export function apiRouter(deps: ServiceDeps): Router {
   const api = Router();
@@ -45,25 +52,25 @@ export function apiRouter(deps: ServiceDeps): Router {
     res.json(await listStatements(deps));
   });
 
-  api.get('/statements/:sid', validate({ params: z.object({ sid: statementId }) }), async (_req, res) => {
-    res.json(presentStatement(await requireStatement(deps, inputOf<{ sid: string }>(res, 'params').sid)));
+  api.get('/statements/:sid', statementRoute, async (_req, res) => {
+    res.json(presentStatement(await requireStatement(deps, statementRoute.input(res).params.sid)));
   });
 
-  api.get('/statements/:sid/progress', validate({ params: z.object({ sid: statementId }) }), async (_req, res) => {
-    res.json(presentProgress(await getProgress(deps, inputOf<{ sid: string }>(res, 'params').sid)));
+  api.get('/statements/:sid/progress', statementRoute, async (_req, res) => {
+    res.json(presentProgress(await getProgress(deps, statementRoute.input(res).params.sid)));
   });
 
-  api.get('/statements/:sid/translations/:locale', validate({ params: sidLocale }), async (_req, res) => {
-    const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
+  api.get('/statements/:sid/translations/:locale', translationsRoute, async (_req, res) => {
+    const { sid, locale } = translationsRoute.input(res).params;
     res.json((await listTranslations(deps, actorOf(res), sid, locale)).map(toView));
   });
 
   api.put(
     '/statements/:sid/translations/:locale/:segmentId',
-    validate({ params: sidLocaleSegment, body: saveBody }),
+    saveRoute,
     async (_req, res) => {
-      const { translation, checks } = await saveTranslation(deps, actorOf(res), segmentInput<z.infer<typeof saveBody>>(res));
-      const tr = res.locals.tr;
+      const { translation, checks } = await saveTranslation(deps, actorOf(res), segmentOf(saveRoute.input(res)));
+      const tr = translatorOf(res);
       res.json({
         ...toView(translation),
         statusLabel: tr.t(`status.${translation.status}`),
@@ -74,9 +81,9 @@ export function apiRouter(deps: ServiceDeps): Router {
 
   api.post(
     '/statements/:sid/translations/:locale/:segmentId/review',
-    validate({ params: sidLocaleSegment, body: reviewBody }),
+    reviewRoute,
     async (_req, res) => {
-      const t = await reviewTranslation(deps, actorOf(res), segmentInput<z.infer<typeof reviewBody>>(res));
+      const t = await reviewTranslation(deps, actorOf(res), segmentOf(reviewRoute.input(res)));
       res.json(toView(t));
     },
   );
@@ -84,9 +91,9 @@ export function apiRouter(deps: ServiceDeps): Router {
   /** Brings back an earlier revision's text as a new draft revision (editors and admins of the locale). */
   api.post(
     '/statements/:sid/translations/:locale/:segmentId/restore',
-    validate({ params: sidLocaleSegment, body: restoreBody }),
+    restoreRoute,
     async (_req, res) => {
-      const t = await restoreRevision(deps, actorOf(res), segmentInput<z.infer<typeof restoreBody>>(res));
+      const t = await restoreRevision(deps, actorOf(res), segmentOf(restoreRoute.input(res)));
       res.json(toView(t));
     },
   );
@@ -95,8 +102,8 @@ export function apiRouter(deps: ServiceDeps): Router {
     res.json((await listLocales(deps)).map(presentLocale));
   });
 
-  api.post('/locales', validate({ body: localeBody }), async (_req, res) => {
-    const body = inputOf<z.infer<typeof localeBody>>(res, 'body');
+  api.post('/locales', localeRoute, async (_req, res) => {
+    const { body } = localeRoute.input(res);
     res.status(201).json(presentLocale(await enableLocale(deps, actorOf(res), body)));
   });
 

@@ -28,3 +28,6 @@ export function interfaceLanguage(i18n: I18n): RequestHandler {
   });
   return router;
 }
+
+/** The caller's interface strings, typed (`res.locals` is loosely typed by Express). */
+export const translatorOf = (res: { locals: Record<string, unknown> }): Translator => (res.locals as unknown as Express.Locals).tr;

@@ -3,7 +3,7 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
-import { MAX_LOCALE_TAG_LENGTH } from '../domain/locales.js';
+import { LOCALE_TAG, LOCALE_TAG_MAX, SEGMENT_ID, STATEMENT_ID } from '../domain/limits.js';
 
 export interface Schemas {
   params?: z.ZodType;
@@ -11,8 +11,17 @@ export interface Schemas {
   body?: z.ZodType;
 }
 
-export function validate(schemas: Schemas): RequestHandler {
-  return (req, res, next) => {
+/** What `validate` parsed, typed from the schemas themselves. */
+export type Validated<S extends Schemas> = {
+  [K in keyof S & ('params' | 'query' | 'body')]: S[K] extends z.ZodType ? z.infer<S[K]> : never;
+};
+
+/**
+ * The middleware that parses a request's parts with their schemas (a 400 naming the first bad
+ * field otherwise), with `input(res)`: the parsed parts, typed from the schemas.
+ */
+export function validate<S extends Schemas>(schemas: S): RequestHandler & { input(res: { locals: Record<string, unknown> }): Validated<S> } {
+  const middleware: RequestHandler = (req, res, next) => {
     const input: Record<string, unknown> = {};
     for (const part of ['params', 'query', 'body'] as const) {
       const schema = schemas[part];
@@ -24,6 +33,7 @@ export function validate(schemas: Schemas): RequestHandler {
     res.locals.input = input;
     next();
   };
+  return Object.assign(middleware, { input: (res: { locals: Record<string, unknown> }) => res.locals.input as Validated<S> });
 }
 
 /** The refusal of input that does not match its schema, naming the first field concerned. */
@@ -35,20 +45,26 @@ export function invalidField(error: z.ZodError, part = 'body'): DomainError {
   });
 }
 
-/** The validated input of this request (set by `validate`). */
+/** @deprecated read `route.input(res)` from the route's `validate(...)` instead (typed from its schemas). */
 export function inputOf<T>(res: { locals: Record<string, unknown> }, part: 'params' | 'query' | 'body'): T {
   return (res.locals.input as Record<string, T>)[part]!;
 }
 
-// Shared pieces of schemas.
-export const statementId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/);
-export const localeTag = z.string().min(1).max(MAX_LOCALE_TAG_LENGTH).regex(/^[A-Za-z0-9-]+$/);
-export const segmentId = z.string().regex(/^s[0-9]{1,6}$/);
+// Shared pieces of schemas, from the domain's one definition of each rule (domain/limits.ts).
+export const statementId = z.string().regex(STATEMENT_ID);
+export const localeTag = z.string().min(1).max(LOCALE_TAG_MAX).regex(LOCALE_TAG);
+export const segmentId = z.string().regex(SEGMENT_ID);
 export const revision = z.coerce.number().int().min(0).max(1_000_000_000);
 export const sidLocale = z.object({ sid: statementId, locale: localeTag });
 export const sidLocaleSegment = sidLocale.extend({ segmentId });
 
 /** A validated segment address (params) merged with the validated body, as the services name them. */
+export function segmentOf<B extends object>(input: { params: { sid: string; locale: string; segmentId: string }; body: B }): SegmentRef & B {
+  const { sid, locale, segmentId } = input.params;
+  return { statementId: sid, locale, segmentId, ...input.body };
+}
+
+/** @deprecated read `route.input(res)` from the route's `validate(...)` instead (typed from its schemas). */
 export function segmentInput<B extends object>(res: { locals: Record<string, unknown> }): SegmentRef & B {
   const p = inputOf<{ sid: string; locale: string; segmentId: string }>(res, 'params');
   return { statementId: p.sid, locale: p.locale, segmentId: p.segmentId, ...inputOf<B>(res, 'body') };

@@ -89,10 +89,18 @@ function makeTranslator(lang: UiLanguage, t: TFunction, intl: IntlShape<string>)
   const numberingSystem = numberingSystemOf(lang);
   const number = (n: number) => intl.formatNumber(n, { numberingSystem });
   const formats = new Map<string, Intl.NumberFormat>();
+  // A page asks for the same strings once per row (status labels, buttons): a string without
+  // parameters is resolved once per language for the life of the process.
+  const plain = new Map<string, string>();
   return {
     lang,
     dir: directionOf(lang),
-    t: (key, params) => String(t(key, params as Record<string, unknown>)),
+    t(key, params) {
+      if (params !== undefined) return String(t(key, params as Record<string, unknown>));
+      let text = plain.get(key);
+      if (text === undefined) plain.set(key, (text = String(t(key))));
+      return text;
+    },
     plural: (key, count, params) => String(t(key, { ...params, count } as Record<string, unknown>)),
     number,
     percent: (p) => intl.formatNumber(p / 100, { style: 'percent', numberingSystem, maximumFractionDigits: 0 }),

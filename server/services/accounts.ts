@@ -249,7 +249,7 @@ export async function activeAccount(deps: ServiceDeps, id: string): Promise<Acco
   return account && !account.disabled ? account : undefined;
 }
 
-export async function listAccounts(deps: ServiceDeps, actor: Actor | undefined): Promise<Account[]> {
+export async function listAccounts(deps: ServiceDeps, actor: Actor | undefined): Promise<readonly Account[]> {
   requireAdmin(actor);
   return deps.store.listAccounts();
 }

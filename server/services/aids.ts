@@ -1,58 +1,31 @@
-// What the workspace and the review queue show beside each segment, gathered in one use case:
-// the checks of the saved texts, the locale's glossary, and the other languages' translations.
+// What the workspace and the review queue show for one locale of a statement, loaded in one use
+// case: the statement, the locale, its translations, its glossary, the other languages'
+// translations, and the checks of the segments the page shows (computed on demand, cached).
 import type { CheckProblem } from '../domain/checks.js';
 import type { GlossaryEntry } from '../domain/glossary.js';
-import type { LocaleInfo } from '../domain/locales.js';
+import { describeLocale, type LocaleInfo } from '../domain/locales.js';
 import { can, type Actor } from '../domain/permissions.js';
 import type { Statement, Translation } from '../domain/types.js';
-import { checksOfLocale } from './checks.js';
+import { checksOfSegments } from './checks.js';
+import { loadLocaleContext, permit } from './context.js';
 import type { ServiceDeps } from './deps.js';
-import { forbiddenOrUnauthenticated, listLocales, requireTargetLocale } from './locales.js';
-import { requireStatement } from './statements.js';
-import { listTranslations } from './translations.js';
 
-export interface WorkspaceAids {
-  checks: Map<string, CheckProblem[]>;
-  glossary: GlossaryEntry[];
+export interface LocaleWork {
+  statement: Statement;
+  locale: string;
+  info: LocaleInfo;
+  translations: readonly Translation[];
+  glossary: readonly GlossaryEntry[];
   /** Translations into the other enabled locales this actor may see (approved ones, or all where they work). */
   others: Translation[];
   locales: LocaleInfo[];
-}
-
-/**
- * `translations`: the locale's own, already read (and permitted) by the caller. `only`: the
- * segments the page shows; checks run for those alone (all when absent).
- */
-export async function workspaceAids(
-  deps: ServiceDeps,
-  actor: Actor | undefined,
-  statement: Statement,
-  locale: string,
-  translations: readonly Translation[],
-  only?: ReadonlySet<string>,
-): Promise<WorkspaceAids> {
-  const [checks, glossary, all, locales] = await Promise.all([
-    checksOfLocale(deps, statement, locale, only ? translations.filter((t) => only.has(t.segmentId)) : translations),
-    deps.store.listGlossary(locale),
-    deps.store.listAllTranslations(statement.id),
-    listLocales(deps),
-  ]);
-  const enabled = new Set(locales.map((l) => l.tag));
-  const others = all.filter(
-    (t) => t.locale !== locale && enabled.has(t.locale) && t.status !== 'untranslated' && (t.status === 'approved' || can(actor, 'read_work', t.locale)),
-  );
-  return { checks, glossary, others, locales };
-}
-
-export interface LocaleWork extends WorkspaceAids {
-  statement: Statement;
-  info: LocaleInfo;
-  translations: Translation[];
+  /** Checks of the saved translations of these segments (pass those the page shows). */
+  checksOf(segmentIds: Iterable<string>): Map<string, CheckProblem[]>;
 }
 
 /**
  * Everything the workspace (`translate`) or the review queue (`review`) shows for one locale of a
- * statement; refused unless the actor may do that in the locale.
+ * statement; refused unless the actor may do that in the locale. Each thing is read once.
  */
 export async function openLocaleWork(
   deps: ServiceDeps,
@@ -65,10 +38,18 @@ export async function openLocaleWork(
     shown?: (statement: Statement, translations: readonly Translation[]) => ReadonlySet<string> | undefined;
   },
 ): Promise<LocaleWork> {
-  if (!can(actor, ref.purpose, ref.locale)) throw forbiddenOrUnauthenticated(actor);
-  const statement = await requireStatement(deps, ref.statementId);
-  const info = await requireTargetLocale(deps, statement, ref.locale);
-  const translations = await listTranslations(deps, actor, ref.statementId, ref.locale);
-  const aids = await workspaceAids(deps, actor, statement, ref.locale, translations, ref.shown?.(statement, translations));
-  return { ...aids, statement, info, translations };
+  permit(actor, ref.purpose, ref.locale);
+  const { statement, info, locales: settings } = await loadLocaleContext(deps, ref.statementId, ref.locale);
+  const [translations, glossary, all] = await Promise.all([
+    deps.store.listTranslations(ref.statementId, ref.locale),
+    deps.store.listGlossary(ref.locale),
+    deps.store.listAllTranslations(ref.statementId),
+  ]);
+  const enabled = new Set(settings.map((l) => l.tag));
+  const others = all.filter(
+    (t) =>
+      t.locale !== ref.locale && enabled.has(t.locale) && t.status !== 'untranslated' && (t.status === 'approved' || can(actor, 'read_work', t.locale)),
+  );
+  const work = { statement, locale: ref.locale, info, translations, glossary, others, locales: settings.map(describeLocale) };
+  return { ...work, checksOf: (segmentIds) => checksOfSegments(deps, work, segmentIds) };
 }

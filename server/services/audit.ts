@@ -20,5 +20,5 @@ export async function recordAudit(
 /** The newest entries first; admins only. */
 export async function listAudit(deps: ServiceDeps, actor: Actor | undefined, limit = 500): Promise<AuditEntry[]> {
   if (!can(actor, 'manage_accounts')) throw new DomainError(actor ? 'forbidden' : 'unauthenticated');
-  return (await deps.store.listAudit()).reverse().slice(0, limit);
+  return [...(await deps.store.listAudit())].reverse().slice(0, limit);
 }

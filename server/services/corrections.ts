@@ -49,7 +49,7 @@ export async function correctSource(deps: ServiceDeps, actor: Actor | undefined,
   const before = new Map(translations.map((t) => [`${t.locale}\u0000${t.segmentId}`, t.revision]));
   await deps.store.replaceStatement(decision.statement, decision.translations, {
     sourceRevision: statement.sourceRevision,
-    translations: decision.translations.map((t) => ({
+    translations: decision.translations.map(({ translation: t }) => ({
       locale: t.locale,
       segmentId: t.segmentId,
       revision: before.get(`${t.locale}\u0000${t.segmentId}`) ?? 0,

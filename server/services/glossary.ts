@@ -145,6 +145,6 @@ export async function importGlossaryCsv(
   return counts;
 }
 
-function sortByTerm(entries: GlossaryEntry[]): GlossaryEntry[] {
-  return entries.sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }));
+function sortByTerm(entries: readonly GlossaryEntry[]): GlossaryEntry[] {
+  return [...entries].sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }));
 }

@@ -7,7 +7,9 @@ import { exportDocument, exportFileName, FILE_TYPES, writeExport } from '../doma
 import { readInterchangeFile } from '../domain/interchange/read.js';
 import type { ExportFormat, ImportFormat } from '../domain/interchange/types.js';
 import { can, type Actor } from '../domain/permissions.js';
+import type { Statement, Translation } from '../domain/types.js';
 import type { ServiceDeps } from './deps.js';
+import { noteCommitted } from './tm.js';
 import { forbiddenOrUnauthenticated, requireLocale } from './locales.js';
 import { requireStatement } from './statements.js';
 
@@ -87,38 +89,31 @@ export async function importTranslations(deps: ServiceDeps, actor: Actor | undef
     file,
     { approve: input.approve },
   );
-  const units = input.dryRun ? decision.outcomes : await write(deps, input, decision);
+  const units = input.dryRun ? decision.outcomes : await write(deps, statement, translations, decision);
   const counts = { imported: 0, unchanged: 0, conflict: 0, outdated: 0, refused: 0 };
   for (const u of units) counts[u.outcome] += 1;
   return { format: file.format, dryRun: input.dryRun, counts, units };
 }
 
-class StaleRevision extends Error {
-  constructor(readonly serverRevision: number) {
-    super('stale revision');
-  }
-}
-
 /**
- * The writes are issued together, in one turn of the event loop, so the store applies them at
- * once and makes them durable in the same write. Each is applied only if the translation still has
- * the revision the decision saw: a save that slipped in since makes that unit a conflict.
+ * The writes are issued together, in one turn of the event loop, so the store makes them durable
+ * with a shared fsync. Each is stored only if the translation still has the revision the decision
+ * saw: a save that slipped in since makes that unit a conflict.
  */
-async function write(deps: ServiceDeps, input: ImportInput, decision: ReturnType<typeof decideImport>): Promise<UnitOutcome[]> {
-  const results = await Promise.allSettled(
-    decision.writes.map((w) =>
-      deps.store.updateTranslation(input.statementId, input.locale, w.segmentId, (current) => {
-        const revision = current?.revision ?? 0;
-        if (revision !== w.expectedRevision) throw new StaleRevision(revision);
-        return w.next;
-      }),
-    ),
-  );
+async function write(
+  deps: ServiceDeps,
+  statement: Statement,
+  before: readonly Translation[],
+  decision: ReturnType<typeof decideImport>,
+): Promise<UnitOutcome[]> {
+  const results = await Promise.allSettled(decision.writes.map((w) => deps.store.commitTranslation(statement.id, w.next, w.expectedRevision)));
+  const previous = new Map(before.map((t) => [t.segmentId, t]));
   const stale = new Map<string, number>();
   results.forEach((r, i) => {
-    if (r.status === 'fulfilled') return;
-    if (r.reason instanceof StaleRevision) stale.set(decision.writes[i]!.segmentId, r.reason.serverRevision);
-    else throw r.reason;
+    if (r.status === 'fulfilled') return noteCommitted(deps, statement, previous.get(r.value.segmentId), r.value);
+    if (!(r.reason instanceof DomainError) || r.reason.code !== 'conflict') throw r.reason;
+    const current = r.reason.details?.current as { revision: number } | null | undefined;
+    stale.set(decision.writes[i]!.segmentId, current?.revision ?? 0);
   });
   return decision.outcomes.map((o) =>
     stale.has(o.segmentId) ? { segmentId: o.segmentId, outcome: 'conflict', serverRevision: stale.get(o.segmentId)! } : o,

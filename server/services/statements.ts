@@ -3,7 +3,8 @@ import { DomainError } from '../domain/errors.js';
 import { canonicalTag } from '../domain/locales.js';
 import { can, type Actor } from '../domain/permissions.js';
 import { decodeStatementSource, segmentMarkdown } from '../domain/segmenter.js';
-import { STATEMENT_ID, statementIdFor } from '../domain/statement-id.js';
+import { STATEMENT_ID } from '../domain/limits.js';
+import { statementIdFor } from '../domain/statement-id.js';
 import { createStatement, statementDate } from '../domain/statement-revision.js';
 import type { AuditAction, Statement } from '../domain/types.js';
 import { recordAudit } from './audit.js';
@@ -132,5 +133,5 @@ export async function archiveStatement(deps: ServiceDeps, actor: Actor | undefin
 /** Every statement, archived ones too, for the admins' page. */
 export async function listAllStatements(deps: ServiceDeps, actor: Actor | undefined): Promise<Statement[]> {
   if (!can(actor, 'manage_statements')) throw forbiddenOrUnauthenticated(actor);
-  return newestFirst(await deps.store.listStatements());
+  return newestFirst([...(await deps.store.listStatements())]);
 }

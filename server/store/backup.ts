@@ -1,6 +1,7 @@
 // Backup and restore of a data directory (`npm run tandem -- backup DIR` / `restore DIR`).
 //
-// A backup holds every data file (the list in data-files.ts) byte for byte, plus a manifest
+// A backup holds every data file (the list in data-files.ts: tandem.json, glossary.json,
+// statements/*.json and their journals statements/*.journal.jsonl) byte for byte, plus a manifest
 // (backup.json) with each file's size and SHA-256, written last: a directory without it is not a
 // finished backup. It may run while the server runs: the server replaces each file by a rename,
 // so every file read is one complete version. Sessions and the session secret are left out: they
@@ -64,6 +65,13 @@ export function assertNoUnfinishedRestore(dataDir: string): void {
 /** The data files of a directory (data-files.ts): tandem.json first. */
 const dataFiles = listDataFiles;
 
+const isJournal = (file: string) => dataFileKind(file)?.kind === 'journal';
+
+/** A journal as far as its last whole line: a line being appended while the copy is made is not acknowledged yet. */
+function wholeLines(bytes: Buffer): Buffer {
+  return bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1);
+}
+
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const onDisk = (dir: string, file: string) => join(dir, ...file.split('/'));
 
@@ -82,8 +90,9 @@ export async function backupDataDir(dataDir: string, targetDir: string, now: Dat
   // Read and check everything first: a backup of a file the server could not read is no backup.
   const contents = new Map<string, Buffer>();
   for (const file of files) {
-    const bytes = await readFile(onDisk(data, file));
-    parseJson(onDisk(data, file), bytes);
+    const read = await readFile(onDisk(data, file));
+    const bytes = isJournal(file) ? wholeLines(read) : read;
+    if (!isJournal(file)) parseJson(onDisk(data, file), bytes);
     contents.set(file, bytes);
   }
   for (const [file, bytes] of contents) await writeDurably(onDisk(target, file), bytes);
@@ -111,7 +120,7 @@ export async function restoreDataDir(dataDir: string, sourceDir: string, now: Da
     if (bytes.length !== entry.bytes || sha256(bytes) !== entry.sha256) {
       throw new BackupError(`${path} differs from the copy the backup made (size or SHA-256 in ${MANIFEST}).`);
     }
-    checkRecords(path, entry.path, parseJson(path, bytes));
+    if (!isJournal(entry.path)) checkRecords(path, entry.path, parseJson(path, bytes)); // journals: checked line by line when opened as a store below
     contents.set(entry.path, bytes);
   }
   const unlisted = (await dataFiles(source)).filter((file) => !contents.has(file));
@@ -243,7 +252,7 @@ function checkRecords(path: string, file: string, data: unknown): void {
         Number.isInteger(t.revision) &&
         (t.revision as number) >= 0 &&
         (STATUSES as readonly unknown[]).includes(t.status) &&
-        Array.isArray(t.history);
+        (record.format === 2 || Array.isArray(t.history)); // files before journals held the history inside
       if (!ok) fail(`holds a malformed translation of ${segmentId} into ${locale}`);
     }
   }

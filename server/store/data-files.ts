@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 export interface DataFileKind {
   /** Names the kind in messages and in the schemas of file-schemas.ts. */
-  kind: 'settings' | 'glossary' | 'statement' | 'edition';
+  kind: 'settings' | 'glossary' | 'statement' | 'journal' | 'edition';
   /** The entry of the data directory that holds files of this kind (a file or a folder). */
   entry: string;
   /** A file's path relative to the data directory, with `/`. */
@@ -20,6 +20,9 @@ export const DATA_FILE_KINDS: readonly DataFileKind[] = [
   { kind: 'settings', entry: 'tandem.json', pattern: /^tandem\.json$/ },
   { kind: 'glossary', entry: 'glossary.json', pattern: /^glossary\.json$/ },
   { kind: 'statement', entry: 'statements', pattern: /^statements\/[a-z0-9][a-z0-9-]{0,99}\.json$/ },
+  // After the snapshots: read in this order while the server runs, a journal (which only grows)
+  // holds at least what its snapshot says it has folded in.
+  { kind: 'journal', entry: 'statements', pattern: /^statements\/[a-z0-9][a-z0-9-]{0,99}\.journal\.jsonl$/ },
   // Published edition versions, written once each (edition-files.ts).
   { kind: 'edition', entry: 'editions', pattern: /^editions\/[a-z0-9][a-z0-9-]{0,99}\/[A-Za-z0-9][A-Za-z0-9-]{0,99}\/[1-9][0-9]{0,8}\.json$/ },
 ];

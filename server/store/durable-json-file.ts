@@ -14,10 +14,15 @@ export interface FileWriting {
   open: typeof open;
   rename: typeof rename;
 }
-const NODE_FILE_WRITING: FileWriting = { open, rename };
+export const NODE_FILE_WRITING: FileWriting = { open, rename };
 
 /** Errors that mean the disk has no room: nothing was stored, and the caller is told so. */
 const NO_SPACE = new Set(['ENOSPC', 'EDQUOT']);
+
+/** A full disk (ENOSPC, EDQUOT) as the refusal callers answer with (507 storage_full); any other error as it is. */
+export function asStorageError(error: unknown): unknown {
+  return NO_SPACE.has(errorCode(error) ?? '') ? new DomainError('storage_full', 'storage.full') : error;
+}
 
 /** A data file that cannot be used. The message names the file, so the operator can fix it. */
 export class StoreFileError extends Error {
@@ -93,8 +98,8 @@ export class DurableJsonFile<T extends object> implements Adapter<T> {
   }
 
   /** Writes already serialised JSON (the write queue serialises once and keeps the text; a backup copies bytes). */
-  writeText(text: string | Uint8Array): Promise<void> {
-    const done = this.writing.then(() => this.replace(text));
+  writeText(text: string | Uint8Array, beforeRename?: () => Promise<void>): Promise<void> {
+    const done = this.writing.then(() => this.replace(text, beforeRename));
     this.writing = done.catch(() => undefined);
     return done;
   }
@@ -105,7 +110,7 @@ export class DurableJsonFile<T extends object> implements Adapter<T> {
     return this.unreadable;
   }
 
-  private async replace(text: string | Uint8Array): Promise<void> {
+  private async replace(text: string | Uint8Array, beforeRename?: () => Promise<void>): Promise<void> {
     if (this.unreadable) throw this.unreadable;
     const dir = dirname(this.path);
     const temp = join(dir, `.${basename(this.path)}.tmp`);
@@ -120,12 +125,12 @@ export class DurableJsonFile<T extends object> implements Adapter<T> {
         await handle.close();
       }
       await this.backUpCurrent();
+      await beforeRename?.();
       await this.files.rename(temp, this.path);
     } catch (error) {
-      // The data file is as it was: no half-written temporary file is left beside it.
+      // A full disk (ENOSPC) or an I/O error: the data file is as it was; no half-written temporary file is left beside it.
       await unlink(temp).catch(() => undefined);
-      if (NO_SPACE.has(errorCode(error) ?? '')) throw new DomainError('storage_full', 'storage.full');
-      throw error;
+      throw asStorageError(error);
     }
     await syncDirectory(dir);
     this.onWrite?.(this.path);

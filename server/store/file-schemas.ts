@@ -10,6 +10,7 @@ import type { GlossaryEntry } from '../domain/glossary.js';
 import type { Account, AuditEntry, HistoryEntry, LocaleSetting, Placeholder, Segment, Statement, Translation } from '../domain/types.js';
 import { STATUSES } from '../domain/types.js';
 import type { ApiToken, SetupToken } from './interface.js';
+import type { JournalRecord, StatementSnapshot } from './statement-format.js';
 
 /** The schema, when its output and `T` are assignable to each other; otherwise a type error here. */
 const exactly =
@@ -79,15 +80,34 @@ const translation = exactly<Translation>()(
     confirmedWarnings: z.array(text).optional(),
     outdated: z.object({ source: text, status }).optional(),
     published: z.object({ text, revision: count, at: time, sourceHash: text }).optional(),
-    history: z.array(historyEntry),
   }),
 );
 
-/** statements/<id>.json: one statement and its translations, locale -> segment id -> translation. */
-export const statementFileSchema = z.object({
+/** statements/<id>.json: a snapshot, the statement and its current translations (locale -> segment id -> translation), and how much of the journal it holds. */
+export const statementFileSchema = exactly<StatementSnapshot>()(
+  z.object({
+    format: z.literal(2),
+    statement,
+    translations: z.record(text, z.record(text, translation)),
+    journal: z.object({ seq: count, bytes: count, lines: count }),
+  }),
+);
+
+/** statements/<id>.json before journals (migrated at start): translations still held their history. */
+export const legacyStatementFileSchema = z.object({
   statement,
-  translations: z.record(text, z.record(text, translation)),
+  translations: z.record(text, z.record(text, translation.extend({ history: z.array(historyEntry).optional() }))),
 });
+
+/** One line of statements/<id>.journal.jsonl: one change of the statement, current values and the history entries they add. */
+export const journalRecordSchema = exactly<JournalRecord>()(
+  z.object({
+    seq: count,
+    keys: z.array(text),
+    statement: statement.optional(),
+    changes: z.array(z.object({ translation, history: z.array(historyEntry) })),
+  }),
+);
 
 const account = exactly<Account>()(
   z.object({

@@ -6,6 +6,7 @@ import { DomainError } from '../domain/errors.js';
 import type { GlossaryEntry } from '../domain/glossary.js';
 import type { DurableJsonFileOptions } from './durable-json-file.js';
 import type { AidsStore } from './interface.js';
+import { deepFreeze } from './frozen.js';
 import { glossaryFileSchema, schemaProblem } from './file-schemas.js';
 import { newJsonDocument, openJsonDocument } from './write-queue.js';
 
@@ -33,7 +34,8 @@ export async function openGlossaryFile(
   return {
     async listGlossary(locale) {
       const { locales } = document.data;
-      return Object.hasOwn(locales, locale) ? structuredClone(locales[locale]!) : [];
+      // Each update replaces a locale's list, never changes it in place: it is shared, frozen.
+      return Object.hasOwn(locales, locale) ? deepFreeze(locales[locale]!) : [];
     },
 
     updateGlossary(locale, update) {
@@ -43,7 +45,7 @@ export async function openGlossaryFile(
         // The update works on a copy: if it throws, nothing changed.
         const next = structuredClone(update(structuredClone(current)));
         data.locales[locale] = next;
-        return structuredClone(next);
+        return deepFreeze(next);
       });
     },
 

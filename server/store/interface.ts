@@ -1,11 +1,26 @@
-// The storage contract the services rely on. Implementations: lowdb (JSON files, default).
-// A second implementation (PostgreSQL) would pass the same contract tests in test/store/.
+// The storage contract the services rely on. Implementations: JSON files under lowdb (the
+// default, lowdb-store.ts); a second one (PostgreSQL) must pass the same contract tests
+// (test/store/store-contract.ts) unchanged.
+//
+// What the contract promises:
+// - Durable on acknowledgement: a write resolves only once it survives a crash; one that rejects
+//   left nothing behind.
+// - Atomic: each write call is all or nothing, for every reader, before and after a crash:
+//   `commitTranslation` (the compare of the expected revision and the change, current value and
+//   history entry together), `replaceStatement` (the statement with the translations it changed),
+//   `createStatement`, `createAccount`, `updateAccount`, `updateGlossary` (a whole glossary).
+// - Read your writes: once a write has resolved, every read of this store sees it. A change may
+//   be seen by readers a moment before it is acknowledged (it is then undone if it fails).
+// - Immutable values: what a read returns is never changed afterwards, and must not be changed
+//   by the caller (the default store hands out frozen, shared objects; another may hand copies).
+// - Eventually consistent: the change counters (ChangeCounters) grow no earlier than the change
+//   they count is visible, and may grow later; caches keyed by them may serve an older page a
+//   moment after a change, never an older page forever.
+// - History apart: reading current translations never reads history; `translationHistory` is
+//   the only read of it.
 import type { EditionVersion } from '../domain/edition-version.js';
 import type { GlossaryEntry } from '../domain/glossary.js';
-import type { Account, AuditEntry, LocaleSetting, Statement, Translation } from '../domain/types.js';
-
-/** Thrown by an update function to abort the update: nothing is written. */
-export type TranslationUpdate = (current: Translation | undefined) => Translation;
+import type { Account, AuditEntry, HistoryEntry, LocaleSetting, Statement, Translation, TranslationChange } from '../domain/types.js';
 
 export interface ReplaceExpectation {
   sourceRevision: number;
@@ -25,37 +40,37 @@ export interface SetupToken {
 }
 
 export interface StatementStore {
-  listStatements(): Promise<Statement[]>;
+  listStatements(): Promise<readonly Statement[]>;
   getStatement(id: string): Promise<Statement | undefined>;
-  /** Creates the statement's file. Rejects when the id exists. */
+  /** Creates the statement, with no translations. Rejects with DomainError 'duplicate' when the id exists. */
   createStatement(statement: Statement): Promise<void>;
   /**
    * Replaces a statement (a new source revision, or its archived flag) together with the
-   * translations that changed with it, atomically. With `expected`, rejects with
-   * DomainError('conflict') and writes nothing when the stored statement's source revision or one
-   * of those translations' revisions (0: none yet) differs: someone changed them meanwhile.
+   * translations it changed, in one atomic change: a reader sees all of it or none of it, before
+   * and after a crash. With `expected`, rejects with DomainError('conflict') and writes nothing
+   * when the stored statement's source revision or one of those translations' revisions (0: none
+   * yet) differs: someone changed them meanwhile (compared atomically with the change).
    */
-  replaceStatement(statement: Statement, changed: Translation[], expected?: ReplaceExpectation): Promise<void>;
-  /** All translations of a statement into one locale. */
-  listTranslations(statementId: string, locale: string): Promise<Translation[]>;
-  /** All translations of a statement, every locale. */
-  listAllTranslations(statementId: string): Promise<Translation[]>;
+  replaceStatement(statement: Statement, changes: readonly TranslationChange[], expected?: ReplaceExpectation): Promise<void>;
+  /** Current translations of a statement into one locale, in segment order. Never reads history. */
+  listTranslations(statementId: string, locale: string): Promise<readonly Translation[]>;
+  /** Current translations of a statement, every locale (locales by tag, then segment order). */
+  listAllTranslations(statementId: string): Promise<readonly Translation[]>;
   getTranslation(statementId: string, locale: string, segmentId: string): Promise<Translation | undefined>;
+  /** Every history entry of one translation, oldest first (the history use cases only: it may cost a read of the history). */
+  translationHistory(statementId: string, locale: string, segmentId: string): Promise<readonly HistoryEntry[]>;
   /**
-   * Atomic read-modify-write of one translation. `update` runs with no other update of the same
-   * statement in between; when it throws, nothing is written and the error propagates. Resolves
-   * only once the new value is durably on disk.
+   * Stores a decided change of one translation, atomically with the comparison: when the stored
+   * revision (0 for none) is not `expectedRevision`, rejects with DomainError 'conflict' carrying
+   * the current translation, and stores nothing. The store applies no other rule. Resolves once
+   * the change is durable; a change that could not be made durable is undone and rejects (a full
+   * disk rejects with the file system's error, `code` 'ENOSPC').
    */
-  updateTranslation(
-    statementId: string,
-    locale: string,
-    segmentId: string,
-    update: TranslationUpdate,
-  ): Promise<Translation>;
+  commitTranslation(statementId: string, change: TranslationChange, expectedRevision: number): Promise<Translation>;
 }
 
 export interface AccountStore {
-  listAccounts(): Promise<Account[]>;
+  listAccounts(): Promise<readonly Account[]>;
   getAccount(id: string): Promise<Account | undefined>;
   findAccountByName(name: string): Promise<Account | undefined>;
   /** Rejects with a DuplicateError when the name is taken. */
@@ -70,29 +85,48 @@ export interface AccountStore {
 }
 
 export interface SettingsStore {
-  listLocales(): Promise<LocaleSetting[]>;
+  listLocales(): Promise<readonly LocaleSetting[]>;
   /** Adds or replaces a locale setting. */
   putLocale(locale: LocaleSetting): Promise<void>;
   /** Appends to the audit log of administrative actions (the oldest entries go past a cap). */
   appendAudit(entry: AuditEntry): Promise<void>;
   /** The audit log, oldest first. */
-  listAudit(): Promise<AuditEntry[]>;
+  listAudit(): Promise<readonly AuditEntry[]>;
 }
 
 // --- Translator aids (glossary, translation memory): kept in this block of their own. ---
 export interface AidsStore {
   /** The glossary of a locale, in the order it was kept. */
-  listGlossary(locale: string): Promise<GlossaryEntry[]>;
+  listGlossary(locale: string): Promise<readonly GlossaryEntry[]>;
   /**
    * Atomic read-modify-write of a locale's whole glossary (one edit, or a CSV import at once).
    * When `update` throws, nothing is written and the error propagates. Resolves once durable.
    */
   updateGlossary(locale: string, update: (entries: GlossaryEntry[]) => GlossaryEntry[]): Promise<GlossaryEntry[]>;
+}
+
+/**
+ * Change counters, for caches of what is built from stored data. Each grows (never goes back)
+ * when what it is named after may have changed, and only then: sessions, tokens and account
+ * changes other than credits change none of them. Read synchronously: a counter is a cheap "has this changed since?" and may be eventually
+ * consistent (it may grow a little later than the change is visible, never before it is).
+ */
+export interface ChangeCounters {
+  /** The statement's source or any of its translations. */
+  statementVersion(statementId: string): number;
+  /** A locale's settings (enabled, name, self-review); `undefined` for the list of locales itself. */
+  localeVersion(locale?: string): number;
+  /** A locale's glossary. */
+  glossaryVersion(locale: string): number;
+  /** Public credits: an account's pseudonym, or whether it is disabled (editions list opted-in pseudonyms). */
+  creditsVersion(): number;
+  /** Everything readers see: any statement, translation, locale setting, glossary or credit. */
+  contentVersion(): number;
   /**
-   * A number that grows whenever approved translations may have changed (an approval, a change
-   * to an approved translation, a new source revision), so the memory knows when to rebuild.
+   * Grows when approved translations may have changed other than through `commitTranslation` (a
+   * new source revision), so a memory index kept up to date commit by commit knows to rebuild.
    */
-  approvedRevision(): Promise<number>;
+  approvedRevision(): number;
 }
 
 // --- Published editions: immutable versions, in a part of their own (edition-files.ts). ---
@@ -106,11 +140,6 @@ export interface EditionStore {
   addEditionVersion(version: EditionVersion): Promise<void>;
 }
 
-export interface DataVersion {
-  /** A number that changes whenever any stored data changes (for caches of rendered pages). */
-  dataVersion(): number;
-}
-
-export interface Store extends DataVersion, StatementStore, AccountStore, SettingsStore, AidsStore, EditionStore {
+export interface Store extends ChangeCounters, StatementStore, AccountStore, SettingsStore, AidsStore, EditionStore {
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { DomainError } from '../domain/errors.js';
 import type { Account, AuditEntry, LocaleSetting } from '../domain/types.js';
 import type { DurableJsonFileOptions } from './durable-json-file.js';
 import type { AccountStore, ApiToken, SettingsStore, SetupToken } from './interface.js';
+import { deepFreeze } from './frozen.js';
 import { schemaProblem, settingsFileSchema } from './file-schemas.js';
 import { openJsonDocument } from './write-queue.js';
 
@@ -33,18 +34,18 @@ export async function openSettingsFile(
 
   return {
     async listAccounts() {
-      return structuredClone(accounts());
+      return frozenList(accounts());
     },
 
     async getAccount(id) {
       const account = accounts().find((a) => a.id === id);
-      return account && structuredClone(account);
+      return account && deepFreeze(account);
     },
 
     async findAccountByName(name) {
       const key = nameKey(name);
       const account = accounts().find((a) => nameKey(a.name) === key);
-      return account && structuredClone(account);
+      return account && deepFreeze(account);
     },
 
     async createAccount(account) {
@@ -67,7 +68,7 @@ export async function openSettingsFile(
           throw new DomainError('duplicate', 'duplicate', { account: next.name });
         }
         data.accounts[index] = next;
-        return structuredClone(next);
+        return deepFreeze(next);
       });
     },
 
@@ -81,7 +82,7 @@ export async function openSettingsFile(
 
     async findToken(hash) {
       const token = document.data.tokens.find((t) => t.hash === hash);
-      return token && structuredClone(token);
+      return token && deepFreeze(token);
     },
 
     async removeTokens(accountId) {
@@ -92,7 +93,7 @@ export async function openSettingsFile(
 
     async getSetupToken() {
       const token = document.data.setupToken;
-      return token ? structuredClone(token) : undefined;
+      return token ? deepFreeze(token) : undefined;
     },
 
     async setSetupToken(token) {
@@ -103,7 +104,7 @@ export async function openSettingsFile(
     },
 
     async listLocales() {
-      return structuredClone(document.data.locales);
+      return frozenList(document.data.locales);
     },
 
     async putLocale(locale) {
@@ -126,11 +127,19 @@ export async function openSettingsFile(
     },
 
     async listAudit() {
-      return structuredClone(document.data.audit ?? []);
+      return frozenList(document.data.audit ?? []);
     },
 
     close: () => document.close(),
   };
+}
+
+/**
+ * A frozen copy of a list whose elements are frozen in place and shared: records in this file are
+ * replaced by updates, never changed in place, so only the list itself is copied.
+ */
+function frozenList<T>(list: readonly T[]): readonly T[] {
+  return Object.freeze(list.map((item) => deepFreeze(item)));
 }
 
 /** Names are unique regardless of case and of Unicode normalisation form. */

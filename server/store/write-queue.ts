@@ -17,13 +17,6 @@
 import { Low } from 'lowdb';
 import { DurableJsonFile, serializeJson, type DurableJsonFileOptions } from './durable-json-file.js';
 
-let changeCount = 0;
-/**
- * Grows with every change applied to, or undone in, any document of this process: a cheap "has
- * anything changed since?" for caches of pages built from the data.
- */
-export const changesSoFar = (): number => changeCount;
-
 export interface TextWriter {
   writeText(text: string): Promise<void>;
 }
@@ -63,7 +56,6 @@ export class WriteQueue<T> {
     } catch (error) {
       return Promise.reject(error);
     }
-    changeCount += 1;
     return this.nextWrite().then(() => result);
   }
 
@@ -111,7 +103,6 @@ export class WriteQueue<T> {
 
   private fail(failed: Batch, error: unknown): void {
     this.holder.data = JSON.parse(this.durableText) as T;
-    changeCount += 1;
     failed.reject(error);
     this.waiting?.reject(error);
     this.waiting = undefined;

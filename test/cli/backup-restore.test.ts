@@ -15,6 +15,7 @@ jest.setTimeout(30_000);
 const STATEMENT = `statements/${SID}.json`;
 /** The source edition, published when the statement was imported. */
 const EDITION = `editions/${SID}/en/1.json`;
+const JOURNAL = `statements/${SID}.journal.jsonl`;
 let dataDir: string;
 let token: string;
 
@@ -58,9 +59,9 @@ describe('backup', () => {
   it('copies every data file, byte for byte, with a manifest of their hashes', async () => {
     const run = await cli(dataDir, ['backup', backupDir()]);
     expect(run.code).toBe(0);
-    for (const file of ['tandem.json', 'glossary.json', STATEMENT, EDITION]) expect(read(backupDir(), file).equals(read(dataDir, file))).toBe(true);
+    for (const file of ['tandem.json', 'glossary.json', STATEMENT, JOURNAL, EDITION]) expect(read(backupDir(), file).equals(read(dataDir, file))).toBe(true);
     const manifest = JSON.parse(read(backupDir(), 'backup.json').toString('utf8'));
-    expect(manifest.files).toEqual(['tandem.json', 'glossary.json', STATEMENT, EDITION].map((file) => ({
+    expect(manifest.files).toEqual(['tandem.json', 'glossary.json', STATEMENT, JOURNAL, EDITION].map((file) => ({
       path: file,
       bytes: read(dataDir, file).length,
       sha256: createHash('sha256').update(read(dataDir, file)).digest('hex'),
@@ -115,7 +116,7 @@ describe('restore', () => {
   /** A copy of the backup with one file replaced (and, when `rehash`, a manifest that matches it). */
   function brokenBackup(file: string, bytes: string, rehash: boolean): string {
     const copy = path.join(tempDir('tandem-broken-'), 'b');
-    for (const name of ['backup.json', 'tandem.json', 'glossary.json', STATEMENT, EDITION]) {
+    for (const name of ['backup.json', 'tandem.json', 'glossary.json', STATEMENT, JOURNAL, EDITION]) {
       mkdirSync(path.dirname(path.join(copy, name)), { recursive: true });
       writeFileSync(path.join(copy, name), read(backup, name));
     }
@@ -156,7 +157,7 @@ describe('restore', () => {
     const replaced = { tandem: read(dataDir, 'tandem.json'), statement: read(dataDir, STATEMENT), sessions: read(dataDir, 'sessions.json') };
     const run = await cli(dataDir, ['restore', backup]);
     expect(run.code).toBe(0);
-    for (const file of ['tandem.json', 'glossary.json', STATEMENT, EDITION]) expect(read(dataDir, file).equals(read(backup, file))).toBe(true);
+    for (const file of ['tandem.json', 'glossary.json', STATEMENT, JOURNAL, EDITION]) expect(read(dataDir, file).equals(read(backup, file))).toBe(true);
     const aside = readdirSync(dataDir).filter((name) => name.startsWith('pre-restore-'));
     expect(aside).toHaveLength(1);
     expect(read(path.join(dataDir, aside[0]!), 'tandem.json').equals(replaced.tandem)).toBe(true);

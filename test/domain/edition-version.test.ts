@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { changedSegments, decidePublish, stampOf, type PublishContext } from '../../server/domain/edition-version.js';
 import { publishedOf } from '../../server/domain/published.js';
-import { segment, statement, translation } from '../builders/domain.js';
+import { historyOf, segment, statement, translation } from '../builders/domain.js';
 
 const segs = [segment(1, 'Title', { kind: 'title' }), segment(2, '4 January 2022', { kind: 'date' }), segment(3)];
 const st = statement(segs);
@@ -78,12 +78,16 @@ describe('stamps and changes', () => {
 describe('publishedOf: data written before `published` existed', () => {
   it('takes the last approval from the history', () => {
     const seg = segs[2]!;
-    const t = translation(seg, 'km', 'draft', 'ថ្មី', [
+    const history = historyOf('draft', 'ថ្មី', [
       { action: 'submit', status: 'submitted', text: 'ចាស់' },
       { action: 'approve', status: 'approved', text: 'ចាស់' },
       { action: 'save', status: 'draft', text: 'ថ្មី' },
     ]);
-    expect(publishedOf(t)).toMatchObject({ text: 'ចាស់', revision: 2 });
-    expect(publishedOf(translation(seg, 'km', 'submitted', 'x', [{ action: 'submit', status: 'submitted' }]))).toBeUndefined();
+    // As stored before `published` existed: no published text, the history inside.
+    const { published: _derived, ...stored } = translation(seg, 'km', 'draft', 'ថ្មី', history);
+    expect(stored).not.toHaveProperty('published');
+    expect(publishedOf(stored, history)).toMatchObject({ text: 'ចាស់', revision: 2 });
+    expect(publishedOf(stored)).toBeUndefined();
+    expect(publishedOf(translation(seg, 'km', 'submitted', 'x', [{ action: 'submit', status: 'submitted' }]), historyOf('submitted', 'x', [{ action: 'submit' }]))).toBeUndefined();
   });
 });

@@ -208,14 +208,16 @@ describe('decideImport', () => {
       {
         segmentId: 's2',
         expectedRevision: 0,
-        next: expect.objectContaining({
-          author: 'importer',
-          status: 'submitted',
-          revision: 1,
-          sourceHash: plain.sourceHash,
-          updatedAt: at,
-          history: [{ revision: 1, action: 'submit', status: 'submitted', text: 'ပူးတွဲ ထုတ်ပြန်ချက်', actor: 'importer', at }],
-        }),
+        next: {
+          translation: expect.objectContaining({
+            author: 'importer',
+            status: 'submitted',
+            revision: 1,
+            sourceHash: plain.sourceHash,
+            updatedAt: at,
+          }),
+          entry: { revision: 1, action: 'submit', status: 'submitted', text: 'ပူးတွဲ ထုတ်ပြန်ချက်', actor: 'importer', at },
+        },
       },
     ]);
   });
@@ -223,7 +225,10 @@ describe('decideImport', () => {
   it('approves, on request, an unchanged submitted unit the file marks final, keeping its author', () => {
     const decision = decideImport(context([submitted]), file(unit({ state: 'approved', revision: 2 })), { approve: true });
     expect(decision.outcomes).toEqual([{ segmentId: 's2', outcome: 'imported', status: 'approved', revision: 3 }]);
-    expect(decision.writes[0]!.next).toMatchObject({ author: 'someone', status: 'approved' });
+    expect(decision.writes[0]!.next).toMatchObject({
+      translation: { author: 'someone', status: 'approved', published: { text: submitted.text, revision: 3 } },
+      entry: { action: 'approve', actor: 'importer', revision: 3 },
+    });
     expect(decideImport(context([submitted]), file(unit({ state: 'approved' })), { approve: false }).outcomes[0]!.outcome).toBe('unchanged');
   });
 

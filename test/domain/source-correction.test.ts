@@ -46,10 +46,6 @@ function translation(segmentId: string, status: Status, locale = 'my', statement
     sourceHash: segment.sourceHash,
     author: 'a1',
     updatedAt: AT,
-    history: [
-      { revision: 1, action: 'save', status: 'draft', text: `${locale} ${segmentId}`, actor: 'a1', at: AT },
-      { revision: 2, action: status === 'approved' ? 'approve' : 'submit', status, text: `${locale} ${segmentId}`, actor: 'a2', at: AT },
-    ],
   };
 }
 const context = (translations: Translation[], statement = original): CorrectionContext => ({ statement, translations, actorId: 'admin1', at: AT });
@@ -129,16 +125,16 @@ describe('what corrections do to translations', () => {
 
   it('substantive by default: translations of changed segments become outdated, text kept; others untouched', () => {
     const decision = decideCorrection(context(translations), { blocks: corrected, smallFixes: [] });
-    expect(decision.translations.map((t) => [t.locale, t.segmentId, t.status, t.text, t.revision])).toEqual([
+    expect(decision.translations.map(({ translation: t }) => [t.locale, t.segmentId, t.status, t.text, t.revision])).toEqual([
       ['my', toll, 'outdated', `my ${toll}`, 3],
       ['km', toll, 'outdated', `km ${toll}`, 3],
       ['my', solidarity, 'outdated', `my ${solidarity}`, 3],
     ]);
-    expect(decision.translations[0]).toMatchObject({
+    expect(decision.translations[0]!.translation).toMatchObject({
       outdated: { status: 'approved', source: original.segments.find((s) => s.id === toll)!.source },
       author: 'a1',
     });
-    expect(decision.translations[0]!.history.at(-1)).toEqual({
+    expect(decision.translations[0]!.entry).toEqual({
       revision: 3,
       action: 'outdate',
       status: 'outdated',
@@ -150,9 +146,10 @@ describe('what corrections do to translations', () => {
 
   it('a small fix leaves the translations valid, now made against the corrected source', () => {
     const decision = decideCorrection(context(translations), { blocks: corrected, smallFixes: [solidarity] });
-    const fixed = decision.translations.find((t) => t.segmentId === solidarity)!;
-    expect(fixed).toMatchObject({ status: 'approved', revision: 2, sourceHash: decision.statement.segments.find((s) => s.id === solidarity)!.sourceHash });
-    expect(decision.translations.filter((t) => t.segmentId === toll).map((t) => t.status)).toEqual(['outdated', 'outdated']);
+    const fixed = decision.translations.find(({ translation: t }) => t.segmentId === solidarity)!;
+    expect(fixed.entry).toBeUndefined(); // no new revision: nothing to add to the history
+    expect(fixed.translation).toMatchObject({ status: 'approved', revision: 2, sourceHash: decision.statement.segments.find((s) => s.id === solidarity)!.sourceHash });
+    expect(decision.translations.filter(({ translation: t }) => t.segmentId === toll).map(({ translation: t }) => t.status)).toEqual(['outdated', 'outdated']);
   });
 
   it('refuses a small fix on a segment that did not change', () => {
@@ -169,25 +166,27 @@ describe('what corrections do to translations', () => {
 
   it('a correction that only reverts the previous one gives back the earlier statuses', () => {
     const first = decideCorrection(context(translations), { blocks: corrected, smallFixes: [] });
-    const untouched = translations.filter((t) => !first.translations.some((u) => u.segmentId === t.segmentId && u.locale === t.locale));
-    const now = [...first.translations, ...untouched];
+    const changed = first.translations.map((c) => c.translation);
+    const untouched = translations.filter((t) => !changed.some((u) => u.segmentId === t.segmentId && u.locale === t.locale));
+    const now = [...changed, ...untouched];
     const revert = decideCorrection(context(now, first.statement), { blocks: segmentMarkdown(markdown()), smallFixes: [] });
     expect(revert.statement.sourceRevision).toBe(3);
-    expect(revert.translations.map((t) => [t.locale, t.segmentId, t.status, t.revision, t.outdated])).toEqual([
+    expect(revert.translations.map(({ translation: t }) => [t.locale, t.segmentId, t.status, t.revision, t.outdated])).toEqual([
       ['my', toll, 'approved', 4, undefined],
       ['km', toll, 'submitted', 4, undefined],
       ['my', solidarity, 'approved', 4, undefined],
     ]);
-    expect(revert.translations[0]!.history.map((h) => h.action)).toEqual(['save', 'approve', 'outdate', 'reinstate']);
+    expect(first.translations[0]!.entry?.action).toBe('outdate');
+    expect(revert.translations[0]!.entry).toMatchObject({ revision: 4, action: 'reinstate', status: 'approved', actor: 'admin1' });
   });
 
   it('a translation edited while outdated is not reinstated by a revert: it is a new text to check', () => {
     const first = decideCorrection(context(translations), { blocks: corrected, smallFixes: [] });
     const newSource = first.statement.segments.find((s) => s.id === toll)!;
-    const edited: Translation = { ...first.translations[0]!, status: 'draft', sourceHash: newSource.sourceHash, outdated: undefined };
+    const edited: Translation = { ...first.translations[0]!.translation, status: 'draft', sourceHash: newSource.sourceHash, outdated: undefined };
     delete edited.outdated;
     const revert = decideCorrection(context([edited], first.statement), { blocks: segmentMarkdown(markdown()), smallFixes: [] });
-    expect(revert.translations.map((t) => [t.segmentId, t.status, t.outdated?.status])).toEqual([[toll, 'outdated', 'draft']]);
+    expect(revert.translations.map(({ translation: t }) => [t.segmentId, t.status, t.outdated?.status])).toEqual([[toll, 'outdated', 'draft']]);
   });
 
   it('removed segments keep their translations as they are', () => {

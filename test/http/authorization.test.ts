@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import type { Actor } from '../../server/domain/permissions.js';
-import type { Account, Translation } from '../../server/domain/types.js';
+import type { Account } from '../../server/domain/types.js';
 import {
   changePassword,
   createAccount,
@@ -22,7 +22,7 @@ import { saveGlossaryEntry } from '../../server/services/glossary.js';
 import { importTranslations, openInterchange } from '../../server/services/interchange.js';
 import { enableLocale } from '../../server/services/locales.js';
 import { restoreRevision, reviewTranslation, saveTranslation, translationHistory } from '../../server/services/translations.js';
-import { csrfFrom, makeApp, PASSWORD, SID, STATEMENT_BYTES, type Session, type TestApp } from '../support/app.js';
+import { csrfFrom, makeApp, PASSWORD, putTranslation, SID, STATEMENT_BYTES, type Session, type TestApp } from '../support/app.js';
 import { correctSource } from '../../server/services/corrections.js';
 import { archiveStatement, createStatementFromMarkdown } from '../../server/services/statements.js';
 import { listRoutes, routeKey } from './security-routes.js';
@@ -56,19 +56,11 @@ const all = (o: Outcome) => row(o, o, o, o, o, o, o);
 const SEG = 's20';
 async function resetSegment(): Promise<void> {
   const segment = (await t.deps.store.getStatement(SID))!.segments.find((s) => s.id === SEG)!;
-  await t.deps.store.updateTranslation(SID, 'my', SEG, (current): Translation => {
-    const r = (current?.revision ?? 0) + 2;
-    const at = new Date().toISOString();
-    const author = accounts.author.id;
-    return {
-      segmentId: SEG, locale: 'my', text: 'ဒုတိယ စာ', status: 'submitted', revision: r, sourceHash: segment.sourceHash,
-      author, updatedAt: at,
-      history: [
-        { revision: r - 1, action: 'save', status: 'draft', text: 'ပထမ စာ', actor: author, at },
-        { revision: r, action: 'submit', status: 'submitted', text: 'ဒုတိယ စာ', actor: author, at },
-      ],
-    };
-  });
+  const author = accounts.author.id;
+  const at = new Date().toISOString();
+  const base = { segmentId: SEG, locale: 'my', sourceHash: segment.sourceHash, author, updatedAt: at };
+  await putTranslation(t.deps.store, SID, () => ({ ...base, text: 'ပထမ စာ', status: 'draft' }), { action: 'save' });
+  await putTranslation(t.deps.store, SID, () => ({ ...base, text: 'ဒုတိယ စာ', status: 'submitted' }), { action: 'submit' });
 }
 const revisionNow = async () => (await t.deps.store.getTranslation(SID, 'my', SEG))!.revision;
 const setSpareDisabled = (disabled: boolean) => async () => {

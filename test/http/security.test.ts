@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import type { Statement, Translation } from '../../server/domain/types.js';
+import type { Statement } from '../../server/domain/types.js';
 import { setCredit, toActor } from '../../server/services/accounts.js';
-import { api, csrfFrom, makeApp, PASSWORD, ROOT, SID, type Session, type TestApp } from '../support/app.js';
+import { api, csrfFrom, makeApp, putTranslation, PASSWORD, ROOT, SID, type Session, type TestApp } from '../support/app.js';
 import { listRoutes } from './security-routes.js';
 
 let t: TestApp;
@@ -27,10 +27,9 @@ afterAll(() => t.close());
 /** Writes an approved translation straight into the store: the renderer must hold even then. */
 async function approved(locale: string, segmentId: string, text: string, authorId: string): Promise<void> {
   const segment = statement.segments.find((s) => s.id === segmentId)!;
-  await t.deps.store.updateTranslation(SID, locale, segmentId, (current): Translation => ({
-    segmentId, locale, text, status: 'approved', revision: (current?.revision ?? 0) + 1, sourceHash: segment.sourceHash,
-    author: authorId, updatedAt: new Date().toISOString(), history: [],
-  }));
+  await putTranslation(t.deps.store, SID, () => ({
+    segmentId, locale, text, status: 'approved', sourceHash: segment.sourceHash, author: authorId, updatedAt: new Date().toISOString(),
+  }), { action: 'approve' });
 }
 
 /** Every file of the data directory, recursively. */
@@ -353,7 +352,7 @@ describe('errors never show internals, and logs never hold secrets', () => {
   it('logs no password, token, session id or translation text while errors happen', async () => {
     const secrets = { password: 'my very secret pass phrase', token: await t.token('tool', 'translator', ['my']), text: 'လျှို့ဝှက်ချက် ဘာသာပြန်စာ ၁၂၃' };
     const store = t.deps.store;
-    const saved = { findAccountByName: store.findAccountByName, getAccount: store.getAccount, updateTranslation: store.updateTranslation, findToken: store.findToken };
+    const saved = { findAccountByName: store.findAccountByName, getAccount: store.getAccount, commitTranslation: store.commitTranslation, findToken: store.findToken };
     const fail = () => Promise.reject(new Error('the store broke'));
     logged.length = 0;
     const session = await t.login('logger', 'translator', ['my']);
@@ -365,12 +364,12 @@ describe('errors never show internals, and logs never hold secrets', () => {
       await page.post('/login').type('form').send({ _csrf: csrf, name: 'mya', password: secrets.password }).expect(500);
       store.findAccountByName = saved.findAccountByName;
 
-      store.updateTranslation = fail;
+      store.commitTranslation = fail;
       await request(t.app).put(api().segment('my', 's42')).set('Authorization', `Bearer ${secrets.token}`)
         .send({ text: secrets.text, baseRevision: 0, action: 'save' }).expect(500);
       await session.agent.post(`/translate/${SID}/my/s42`).type('form')
         .send({ _csrf: session.csrf, text: secrets.text, baseRevision: '0', action: 'save' }).expect(500);
-      store.updateTranslation = saved.updateTranslation;
+      store.commitTranslation = saved.commitTranslation;
 
       store.findToken = fail;
       await request(t.app).get('/api/v1/statements').set('Authorization', `Bearer ${secrets.token}`).expect(500);

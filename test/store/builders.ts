@@ -2,7 +2,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Account, Segment, Statement, Translation } from '../../server/domain/types.js';
+import type { Account, HistoryEntry, Segment, Statement, Translation, TranslationChange } from '../../server/domain/types.js';
+import type { Store } from '../../server/store/interface.js';
 
 export function aSegment(n: number, source = `Paragraph ${n}.`): Segment {
   return { id: `s${n}`, index: n - 1, kind: n === 1 ? 'title' : 'paragraph', source, sourceHash: `hash-${n}`, placeholders: [] };
@@ -31,18 +32,22 @@ export function aTranslation(locale: string, segmentId: string, overrides: Parti
     sourceHash: 'hash',
     author: 'account-1',
     updatedAt: '2022-01-04T00:00:00.000Z',
-    history: [],
     ...overrides,
   };
 }
 
-/** An update function that saves the next revision of a translation, as a save would. */
-export function nextRevision(locale: string, segmentId: string, text = 'text') {
-  return (current: Translation | undefined): Translation => ({
-    ...(current ?? aTranslation(locale, segmentId, { revision: 0 })),
-    text,
-    revision: (current?.revision ?? 0) + 1,
-  });
+/** A change as a use case decides it: the translation at a revision and its history entry. */
+export function aChange(locale: string, segmentId: string, revision: number, text = 'text', entry: Partial<HistoryEntry> = {}): TranslationChange {
+  return {
+    translation: aTranslation(locale, segmentId, { revision, text }),
+    entry: { revision, action: 'save', status: 'draft', text, actor: 'account-1', at: '2022-01-04T00:00:00.000Z', ...entry },
+  };
+}
+
+/** Saves the next revision of a translation, as a save would: decided from the current one. */
+export async function saveNext(store: Store, statementId: string, locale: string, segmentId: string, text = 'text'): Promise<Translation> {
+  const revision = (await store.getTranslation(statementId, locale, segmentId))?.revision ?? 0;
+  return store.commitTranslation(statementId, aChange(locale, segmentId, revision + 1, text), revision);
 }
 
 export function anAccount(name = 'Aung', overrides: Partial<Account> = {}): Account {

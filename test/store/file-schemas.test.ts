@@ -3,33 +3,25 @@
 // file is left as it was. One row per kind of file, each with a real data directory's file
 // changed in one place.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openStore } from '../../server/store/lowdb-store.js';
 import { createSessionStore } from '../../server/store/session-store.js';
 import { makeApp, SID } from '../support/app.js';
 import { tempDir } from '../durability/processes.js';
+import { aChange } from './builders.js';
 
 let original: string;
 const made: string[] = [];
 
 beforeAll(async () => {
-  const t = await makeApp(tempDir('tandem-schemas-'));
+  const t = await makeApp(tempDir('tandem-schemas-'), { store: { journalFoldBytes: 0 } });
   await t.login('mya', 'translator', ['my']); // a session, in sessions.json
   await t.deps.store.updateGlossary('my', () => [
     { id: 'g1', locale: 'my', term: 'junta', translation: 'စစ်ကောင်စီ', note: '', doNotTranslate: false, updatedAt: '2022-01-04T00:00:00.000Z' },
   ]);
-  await t.deps.store.updateTranslation(SID, 'my', 's3', () => ({
-    segmentId: 's3',
-    locale: 'my',
-    text: 'မြန်မာ',
-    status: 'draft',
-    revision: 1,
-    sourceHash: 'x',
-    author: 'a',
-    updatedAt: '2022-01-04T00:00:00.000Z',
-    history: [],
-  }));
+  // Folded at once into the snapshot (journalFoldBytes 0), so the snapshot holds the translation too.
+  await t.deps.store.commitTranslation(SID, aChange('my', 's3', 1, 'မြန်မာ'), 0);
   await t.close();
   original = t.dataDir;
   made.push(original);
@@ -136,6 +128,25 @@ describe('a data file with a wrong inner type stops the start, naming the file a
       message: expect.stringContaining(`${path.join(dir, file)} has an invalid "${field}"`),
     });
     expect(readFileSync(path.join(dir, file)).equals(before)).toBe(true);
+  });
+
+  it('a journal line with a wrong inner type (statements/<id>.journal.jsonl), naming the line and the field', async () => {
+    const journal = `statements/${SID}.journal.jsonl`;
+    const dir = tempDir('tandem-schemas-');
+    made.push(dir);
+    cpSync(original, dir, { recursive: true });
+    // A change after the snapshot (lines before it are folded in and not read again at start).
+    const [first] = readFileSync(path.join(dir, journal), 'utf8').split('\n');
+    const record = JSON.parse(first!) as Json;
+    record.seq = 2;
+    record.changes[0].translation.revision = '2';
+    appendFileSync(path.join(dir, journal), `${JSON.stringify(record)}\n`);
+    const before = readFileSync(path.join(dir, journal));
+    await expect(openStore(dir, { journalFoldBytes: 0 })).rejects.toMatchObject({
+      name: 'StoreFileError',
+      message: expect.stringContaining(`line 2 has an invalid "changes.0.translation.revision"`),
+    });
+    expect(readFileSync(path.join(dir, journal)).equals(before)).toBe(true);
   });
 
   it('a session whose expiry is not a number (sessions.json)', async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { openStore } from '../../server/store/lowdb-store.js';
 import { createSessionStore, type FileSessionStore } from '../../server/store/session-store.js';
 import type { SessionData } from 'express-session';
-import { aStatement, anAccount, nextRevision, tempDirs } from './builders.js';
+import { aStatement, anAccount, saveNext, tempDirs } from './builders.js';
 
 const dirs = tempDirs();
 let dir: string;
@@ -19,7 +19,7 @@ describe('restart', () => {
   it('finds every acknowledged write after a reopen', async () => {
     const store = await openStore(dir);
     await store.createStatement(aStatement());
-    await store.updateTranslation('joint-statement', 'km', 's2', nextRevision('km', 's2', 'អត្ថបទ'));
+    await saveNext(store, 'joint-statement', 'km', 's2', 'អត្ថបទ');
     await store.createAccount(anAccount('Aung'));
     await store.updateAccount('account-aung', (a) => ({ ...a, disabled: true }));
     await store.addToken({ hash: 'ab'.repeat(32), accountId: 'account-aung', createdAt: '2022-01-04T00:00:00.000Z' });
@@ -41,7 +41,7 @@ describe('restart', () => {
     const store = await openStore(dir);
     await store.createStatement(aStatement());
     await store.close();
-    await expect(store.updateTranslation('joint-statement', 'my', 's1', nextRevision('my', 's1'))).rejects.toThrow('closed');
+    await expect(saveNext(store, 'joint-statement', 'my', 's1')).rejects.toThrow('closed');
   });
 });
 

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Translation } from '../../server/domain/types.js';
 import type { Store } from '../../server/store/interface.js';
-import { aStatement, aTranslation, anAccount, nextRevision, tempDirs } from './builders.js';
+import { aChange, aStatement, anAccount, saveNext, tempDirs } from './builders.js';
 
 export function storeContract(name: string, open: (dir: string) => Promise<Store>): void {
   describe(`${name} store contract`, () => {
@@ -58,82 +58,130 @@ export function storeContract(name: string, open: (dir: string) => Promise<Store
         },
       );
 
-      it('replaces a statement together with the translations it outdated', async () => {
+      it('replaces a statement together with the translations it outdated, atomically, with their history', async () => {
         await store.createStatement(aStatement());
-        await store.updateTranslation('joint-statement', 'my', 's2', nextRevision('my', 's2'));
-        const outdated = aTranslation('my', 's2', { status: 'outdated', revision: 2 });
+        await saveNext(store, 'joint-statement', 'my', 's2');
+        const outdated = aChange('my', 's2', 2, 'text', { action: 'outdate', status: 'outdated' });
+        outdated.translation.status = 'outdated';
         await store.replaceStatement(aStatement('joint-statement', { sourceRevision: 2, title: 'New title' }), [outdated]);
-        expect((await store.getStatement('joint-statement'))?.sourceRevision).toBe(2);
-        expect(await store.getTranslation('joint-statement', 'my', 's2')).toEqual(outdated);
+        for (const s of [store, await reopen()]) {
+          expect((await s.getStatement('joint-statement'))?.sourceRevision).toBe(2);
+          expect(await s.getTranslation('joint-statement', 'my', 's2')).toEqual(outdated.translation);
+          expect((await s.translationHistory('joint-statement', 'my', 's2')).map((h) => h.action)).toEqual(['save', 'outdate']);
+        }
         await expect(store.replaceStatement(aStatement('missing'), [])).rejects.toMatchObject({ code: 'not_found' });
       });
 
       it('refuses a replacement made from a stale reading, and writes nothing', async () => {
         await store.createStatement(aStatement());
-        await store.updateTranslation('joint-statement', 'my', 's2', nextRevision('my', 's2'));
-        const outdated = aTranslation('my', 's2', { status: 'outdated', revision: 2 });
+        await saveNext(store, 'joint-statement', 'my', 's2');
+        const outdated = aChange('my', 's2', 2, 'text', { action: 'outdate', status: 'outdated' });
+        outdated.translation.status = 'outdated';
         const next = aStatement('joint-statement', { sourceRevision: 2, title: 'New title' });
         const stale = { sourceRevision: 1, translations: [{ locale: 'my', segmentId: 's2', revision: 0 }] };
         await expect(store.replaceStatement(next, [outdated], stale)).rejects.toMatchObject({ code: 'conflict' });
         await expect(store.replaceStatement(next, [outdated], { sourceRevision: 2, translations: [] })).rejects.toMatchObject({ code: 'conflict' });
         expect((await store.getStatement('joint-statement'))?.sourceRevision).toBe(1);
         await store.replaceStatement(next, [outdated], { sourceRevision: 1, translations: [{ locale: 'my', segmentId: 's2', revision: 1 }] });
-        expect(await store.getTranslation('joint-statement', 'my', 's2')).toEqual(outdated);
+        expect(await store.getTranslation('joint-statement', 'my', 's2')).toEqual(outdated.translation);
       });
     });
 
     describe('translations', () => {
       beforeEach(() => store.createStatement(aStatement()));
 
-      it('creates a translation, then updates it from the current one', async () => {
-        const seen: Array<number | undefined> = [];
-        const update = (text: string) => (current: Translation | undefined) => {
-          seen.push(current?.revision);
-          return nextRevision('my', 's2', text)(current);
-        };
-        expect(await store.updateTranslation('joint-statement', 'my', 's2', update('first'))).toMatchObject({ revision: 1, text: 'first' });
-        expect(await store.updateTranslation('joint-statement', 'my', 's2', update('second'))).toMatchObject({ revision: 2, text: 'second' });
-        expect(seen).toEqual([undefined, 1]);
+      it('creates a translation, then stores the next revision decided from it', async () => {
+        expect(await store.commitTranslation('joint-statement', aChange('my', 's2', 1, 'first'), 0)).toMatchObject({ revision: 1, text: 'first' });
+        expect(await store.commitTranslation('joint-statement', aChange('my', 's2', 2, 'second'), 1)).toMatchObject({ revision: 2, text: 'second' });
         expect(await store.getTranslation('joint-statement', 'my', 's2')).toMatchObject({ revision: 2, text: 'second' });
       });
 
+      it('refuses a change decided from a revision that is no longer current, with the current translation, storing nothing', async () => {
+        await saveNext(store, 'joint-statement', 'my', 's2', 'kept');
+        const refused = store.commitTranslation('joint-statement', aChange('my', 's2', 1, 'stale'), 0);
+        await expect(refused).rejects.toMatchObject({ code: 'conflict', details: { current: { text: 'kept', revision: 1 } } });
+        await expect(store.commitTranslation('joint-statement', aChange('km', 's2', 3, 'stale'), 2)).rejects.toMatchObject({ code: 'conflict' });
+        for (const s of [store, await reopen()]) {
+          expect(await s.getTranslation('joint-statement', 'my', 's2')).toMatchObject({ text: 'kept', revision: 1 });
+          expect(await s.getTranslation('joint-statement', 'km', 's2')).toBeUndefined();
+          expect(await s.translationHistory('joint-statement', 'my', 's2')).toHaveLength(1);
+        }
+      });
+
       it('lists translations per locale in segment order, and for all locales', async () => {
-        await store.updateTranslation('joint-statement', 'my', 's3', nextRevision('my', 's3'));
-        await store.updateTranslation('joint-statement', 'my', 's1', nextRevision('my', 's1'));
-        await store.updateTranslation('joint-statement', 'km', 's2', nextRevision('km', 's2'));
+        await saveNext(store, 'joint-statement', 'my', 's3');
+        await saveNext(store, 'joint-statement', 'my', 's1');
+        await saveNext(store, 'joint-statement', 'km', 's2');
         expect((await store.listTranslations('joint-statement', 'my')).map((t) => t.segmentId)).toEqual(['s1', 's3']);
         expect((await store.listTranslations('joint-statement', 'th')).length).toBe(0);
         const all = await store.listAllTranslations('joint-statement');
         expect(all.map((t) => `${t.locale}/${t.segmentId}`).sort()).toEqual(['km/s2', 'my/s1', 'my/s3']);
       });
 
-      it('rejects an update of a statement that does not exist', async () => {
-        await expect(store.updateTranslation('missing', 'my', 's1', nextRevision('my', 's1'))).rejects.toMatchObject({ code: 'not_found' });
+      it('rejects a change of a statement that does not exist', async () => {
+        await expect(store.commitTranslation('missing', aChange('my', 's1', 1), 0)).rejects.toMatchObject({ code: 'not_found' });
       });
 
-      it('changes nothing, in memory or after a restart, when the update function throws', async () => {
-        await store.updateTranslation('joint-statement', 'my', 's2', nextRevision('my', 's2', 'kept'));
-        const stale = new Error('stale base revision');
-        const failing = (current: Translation | undefined) => {
-          if (current) current.text = 'changed in place'; // even a change to its argument must not stick
-          throw stale;
-        };
-        await expect(store.updateTranslation('joint-statement', 'my', 's2', failing)).rejects.toBe(stale);
-        await expect(store.updateTranslation('joint-statement', 'km', 's2', failing)).rejects.toBe(stale);
-        expect(await store.getTranslation('joint-statement', 'my', 's2')).toMatchObject({ text: 'kept', revision: 1 });
-        await reopen();
-        expect(await store.getTranslation('joint-statement', 'my', 's2')).toMatchObject({ text: 'kept', revision: 1 });
-        expect(await store.getTranslation('joint-statement', 'km', 's2')).toBeUndefined();
+      it('keeps history apart: current values hold none, the history of each segment comes whole and in order', async () => {
+        await saveNext(store, 'joint-statement', 'my', 's2', 'one');
+        await saveNext(store, 'joint-statement', 'km', 's2', 'other locale');
+        await saveNext(store, 'joint-statement', 'my', 's2', 'two');
+        for (const s of [store, await reopen()]) {
+          expect(await s.getTranslation('joint-statement', 'my', 's2')).not.toHaveProperty('history');
+          expect((await s.translationHistory('joint-statement', 'my', 's2')).map((h) => [h.revision, h.text])).toEqual([[1, 'one'], [2, 'two']]);
+          expect(await s.translationHistory('joint-statement', 'my', 's3')).toEqual([]);
+        }
       });
 
-      it('applies 200 simultaneous increments of one segment one after another, durably', async () => {
-        const saves = Array.from({ length: 200 }, (_, i) =>
-          store.updateTranslation('joint-statement', 'my', 's2', nextRevision('my', 's2', `save ${i + 1}`)),
+      it('lets exactly one of 200 simultaneous changes decided from the same revision through', async () => {
+        const results = await Promise.allSettled(
+          Array.from({ length: 200 }, (_, i) => store.commitTranslation('joint-statement', aChange('my', 's2', 1, `save ${i + 1}`), 0)),
         );
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        const winner = results.find((r): r is PromiseFulfilledResult<Translation> => r.status === 'fulfilled')!.value;
+        await reopen();
+        expect(await store.getTranslation('joint-statement', 'my', 's2')).toEqual(winner);
+      });
+
+      it('keeps 200 changes made in one go, each from the one before, durably', async () => {
+        const saves = Array.from({ length: 200 }, (_, i) => store.commitTranslation('joint-statement', aChange('my', 's2', i + 1, `save ${i + 1}`), i));
         const results = await Promise.all(saves);
-        expect(results.map((t) => t.revision).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+        expect(results.map((t) => t.revision)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
         await reopen();
         expect(await store.getTranslation('joint-statement', 'my', 's2')).toMatchObject({ revision: 200, text: 'save 200' });
+        expect(await store.translationHistory('joint-statement', 'my', 's2')).toHaveLength(200);
+      });
+    });
+
+    describe('change counters', () => {
+      it('count a statement\'s changes apart from other statements\', locales\', glossaries\' and accounts\'', async () => {
+        await store.createStatement(aStatement('one'));
+        await store.createStatement(aStatement('two'));
+        const before = { one: store.statementVersion('one'), two: store.statementVersion('two'), content: store.contentVersion() };
+        await saveNext(store, 'one', 'my', 's1');
+        expect(store.statementVersion('one')).toBeGreaterThan(before.one);
+        expect(store.statementVersion('two')).toBe(before.two);
+        expect(store.contentVersion()).toBeGreaterThan(before.content);
+
+        const content = store.contentVersion();
+        await store.createAccount(anAccount('Aung'));
+        await store.updateAccount('account-aung', (a) => ({ ...a, role: 'editor', locales: ['my', 'km'] }));
+        await store.addToken({ hash: 'ab'.repeat(32), accountId: 'account-aung', createdAt: '2022-01-04T00:00:00.000Z' });
+        expect(store.contentVersion()).toBe(content);
+        // A public pseudonym appears on editions: that account change counts.
+        const credits = store.creditsVersion();
+        await store.updateAccount('account-aung', (a) => ({ ...a, creditAs: 'Aung M.' }));
+        expect(store.creditsVersion()).toBeGreaterThan(credits);
+        expect(store.contentVersion()).toBeGreaterThan(content);
+
+        const [my, km, list] = [store.glossaryVersion('my'), store.glossaryVersion('km'), store.localeVersion()];
+        await store.updateGlossary('my', () => [{ id: 'g1', locale: 'my', term: 'junta', translation: 'စစ်ကောင်စီ', note: '', doNotTranslate: false, updatedAt: '2022-01-04T00:00:00.000Z' }]);
+        expect(store.glossaryVersion('my')).toBeGreaterThan(my);
+        expect(store.glossaryVersion('km')).toBe(km);
+        await store.putLocale({ tag: 'ksw' });
+        expect(store.localeVersion('ksw')).toBeGreaterThan(0);
+        expect(store.localeVersion()).toBeGreaterThan(list);
+        expect(store.contentVersion()).toBeGreaterThan(content);
       });
     });
 
@@ -203,29 +251,35 @@ export function storeContract(name: string, open: (dir: string) => Promise<Store
       });
     });
 
-    describe('copies', () => {
-      it('hands out copies and keeps none of the objects it is given', async () => {
+    describe('immutable values', () => {
+      it('never changes a value it handed out, and keeps none of the objects it is given open to change', async () => {
         const statement = aStatement();
         await store.createStatement(statement);
         statement.title = 'changed by the caller after creating';
-        const got = await store.getStatement('joint-statement');
-        got!.segments.pop();
-        (await store.listStatements())[0]!.title = 'changed';
         expect(await store.getStatement('joint-statement')).toEqual(aStatement());
 
-        const saved = await store.updateTranslation('joint-statement', 'my', 's1', nextRevision('my', 's1', 'text'));
-        saved.text = 'changed';
-        (await store.getTranslation('joint-statement', 'my', 's1'))!.history.push({
-          revision: 9, action: 'save', status: 'draft', text: 'x', actor: 'a', at: 'now',
-        });
-        (await store.listTranslations('joint-statement', 'my'))[0]!.text = 'changed';
-        expect(await store.getTranslation('joint-statement', 'my', 's1')).toMatchObject({ text: 'text', history: [] });
+        const first = await saveNext(store, 'joint-statement', 'my', 's1', 'first');
+        const listed = await store.listTranslations('joint-statement', 'my');
+        await saveNext(store, 'joint-statement', 'my', 's1', 'second');
+        expect(first).toMatchObject({ text: 'first', revision: 1 });
+        expect(listed.map((t) => t.text)).toEqual(['first']);
+        expect(await store.getTranslation('joint-statement', 'my', 's1')).toMatchObject({ text: 'second', revision: 2 });
+        // A caller may not change what it was given; if it tries, the stored value stays as it was.
+        try {
+          (first as { text: string }).text = 'changed';
+        } catch {
+          // frozen: refused
+        }
+        expect((await store.translationHistory('joint-statement', 'my', 's1')).map((h) => h.text)).toEqual(['first', 'second']);
 
         await store.createAccount(anAccount('Aung'));
-        (await store.getAccount('account-aung'))!.locales.push('km');
-        (await store.listLocales())[0]!.tag = 'changed';
+        const account = await store.getAccount('account-aung');
+        try {
+          account!.locales.push('km');
+        } catch {
+          // frozen: refused
+        }
         expect((await store.getAccount('account-aung'))?.locales).toEqual(['my']);
-        expect((await store.listLocales())[0]?.tag).toBe('my');
       });
     });
   });

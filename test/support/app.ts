@@ -4,7 +4,7 @@ import path from 'node:path';
 import request from 'supertest';
 import type { Express } from 'express';
 import { createApp, type AppDeps } from '../../server/app.js';
-import type { Role } from '../../server/domain/types.js';
+import type { HistoryEntry, Role, Translation } from '../../server/domain/types.js';
 import { loadI18n } from '../../server/i18n/index.js';
 import { createAccount, issueToken } from '../../server/services/accounts.js';
 import type { ServiceDeps } from '../../server/services/deps.js';
@@ -97,3 +97,25 @@ export const api = (sid = SID) => ({
   review: (locale: string, seg: string) => `/api/v1/statements/${sid}/translations/${locale}/${seg}/review`,
   progress: `/api/v1/statements/${sid}/progress`,
 });
+
+/**
+ * Writes a translation straight into the store, as the next revision of what is there, with a
+ * history entry: for tests that need a state the HTTP surface would take several steps to reach.
+ */
+export async function putTranslation(
+  store: ServiceDeps['store'],
+  statementId: string,
+  make: (revision: number) => Omit<Translation, 'revision'>,
+  entry: Partial<HistoryEntry> = {},
+): Promise<Translation> {
+  const current = await store.getTranslation(statementId, ...keyOf(make(0)));
+  const revision = (current?.revision ?? 0) + 1;
+  const translation = { ...make(revision), revision } as Translation;
+  return store.commitTranslation(
+    statementId,
+    { translation, entry: { revision, action: 'save', status: translation.status, text: translation.text, actor: translation.author, at: translation.updatedAt, ...entry } },
+    revision - 1,
+  );
+}
+
+const keyOf = (t: Pick<Translation, 'locale' | 'segmentId'>): [string, string] => [t.locale, t.segmentId];

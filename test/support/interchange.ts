@@ -4,7 +4,7 @@ import type { Actor } from '../../server/domain/permissions.js';
 import type { Translation } from '../../server/domain/types.js';
 import { createAccount, toActor } from '../../server/services/accounts.js';
 import { reviewTranslation, saveTranslation } from '../../server/services/translations.js';
-import { PASSWORD, SID, type TestApp } from './app.js';
+import { PASSWORD, putTranslation, SID, type TestApp } from './app.js';
 
 export const TEXTS = {
   my: {
@@ -53,8 +53,8 @@ export async function seedWork(t: TestApp, locale: 'my' | 'km'): Promise<SeededW
   await submit('s3', 'save');
   await submit('s5');
   await reviewTranslation(t.deps, editor, { ...ref('s5'), decision: 'request_changes', revision: 1, comment: REVIEW_COMMENT });
-  await submit('s6');
-  await t.deps.store.updateTranslation(SID, locale, 's6', (current) => ({ ...current!, status: 'outdated', revision: current!.revision + 1 }));
+  const { translation: s6 } = await submit('s6');
+  await putTranslation(t.deps.store, SID, () => ({ ...s6!, status: 'outdated' }), { action: 'outdate' });
   await submit('s20');
   return { translator, editor, statuses: { s1: 'approved', s2: 'submitted', s3: 'draft', s5: 'needs_work', s6: 'outdated', s20: 'submitted' } };
 }

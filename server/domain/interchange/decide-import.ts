@@ -13,7 +13,8 @@ import { blocking, MAX_TRANSLATION_LENGTH, runChecks, type CheckProblem } from '
 import { DomainError } from '../errors.js';
 import type { GlossaryEntry } from '../glossary.js';
 import { transition } from '../status.js';
-import type { HistoryAction, Segment, Statement, Status, Translation } from '../types.js';
+import { publishedAfter } from '../published.js';
+import type { HistoryAction, Segment, Statement, Status, Translation, TranslationChange } from '../types.js';
 import { canonicalText } from './inline.js';
 import type { ImportedFile, ImportedUnit } from './types.js';
 import { fileError } from './xml.js';
@@ -44,7 +45,7 @@ export interface ImportWrite {
   segmentId: string;
   /** The revision the decision was made against: the write happens only if it is still current. */
   expectedRevision: number;
-  next: Translation;
+  next: TranslationChange;
 }
 
 export interface ImportDecision {
@@ -124,7 +125,7 @@ function decideUnit(context: ImportContext, unit: ImportedUnit, options: ImportO
   const action = unit.state === 'unfinished' ? 'save' : 'submit';
   const status = transition(current?.status ?? 'untranslated', { type: action });
   const next = record(context, segment, current, { text, status, action });
-  return { outcome: { segmentId, outcome: 'imported', status, revision: next.revision }, write: { segmentId, expectedRevision: serverRevision, next } };
+  return { outcome: { segmentId, outcome: 'imported', status, revision: next.translation.revision }, write: { segmentId, expectedRevision: serverRevision, next } };
 }
 
 /** The source as exported: Tandem's own rendering, or the segment's text as stored. */
@@ -154,7 +155,7 @@ function approveUnchanged(
     return { outcome: { segmentId, outcome: 'refused', reason: { key: e.key, params: e.params } } };
   }
   const next = record(context, segment, current, { text: current.text, status, action: 'approve' });
-  return { outcome: { segmentId, outcome: 'imported', status, revision: next.revision }, write: { segmentId, expectedRevision: current.revision, next } };
+  return { outcome: { segmentId, outcome: 'imported', status, revision: next.translation.revision }, write: { segmentId, expectedRevision: current.revision, next } };
 }
 
 function record(
@@ -162,24 +163,25 @@ function record(
   segment: Segment,
   current: Translation | undefined,
   change: { text: string; status: Status; action: HistoryAction },
-): Translation {
+): TranslationChange {
   const revision = (current?.revision ?? 0) + 1;
   const approving = change.action === 'approve' && current !== undefined;
-  return {
+  const sourceHash = approving ? current.sourceHash : segment.sourceHash;
+  // Readers keep the last approved text while newer work goes on; only an approval replaces it.
+  const published = publishedAfter(current, { approved: change.action === 'approve', text: change.text, revision, at: context.at, sourceHash });
+  const translation: Translation = {
     segmentId: segment.id,
     locale: context.locale,
     text: change.text,
     status: change.status,
     revision,
     // An approval keeps the author and the source the text was made against; new text is the importer's.
-    sourceHash: approving ? current.sourceHash : segment.sourceHash,
+    sourceHash,
     author: approving ? current.author : context.actorId,
     updatedAt: context.at,
     ...(approving && current.keepOriginal ? { keepOriginal: true } : {}),
     ...(approving && current.confirmedWarnings ? { confirmedWarnings: current.confirmedWarnings } : {}),
-    history: [
-      ...(current?.history ?? []),
-      { revision, action: change.action, status: change.status, text: change.text, actor: context.actorId, at: context.at },
-    ],
+    ...(published ? { published } : {}),
   };
+  return { translation, entry: { revision, action: change.action, status: change.status, text: change.text, actor: context.actorId, at: context.at } };
 }

@@ -7,7 +7,7 @@ import { editionCredits } from '../../services/accounts.js';
 import { getEdition } from '../../services/editions.js';
 import { listLocales } from '../../services/locales.js';
 import { listStatements, requireStatement } from '../../services/statements.js';
-import { getProgress } from '../../services/editions.js';
+import { editionDependencies, getProgress, statementListDependencies } from '../../services/editions.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import type { Translator } from '../../i18n/index.js';
 import { compareTitle, editionTitle, readersNotice, groupRows, presentRows, progressView, switcher } from '../presenters/edition.js';
@@ -17,7 +17,6 @@ import { serveReaderPage } from './reader-page.js';
 import { renderView } from '../views.js';
 import { actorOf } from '../auth.js';
 import { publishedEditions } from '../../services/publishing.js';
-import { createHash } from 'node:crypto';
 import { foldFallbackRuns } from '../presenters/fallback-runs.js';
 import { waitingView } from '../presenters/waiting.js';
 import { whatIsWaiting } from '../../services/waiting.js';
@@ -36,14 +35,13 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
   const pages = Router();
 
   const anonymous = (req: Request, res: Response) => ({ tr: res.locals.tr, actor: undefined, csrfHeader: undefined, path: req.originalUrl, fontsHref: res.locals.fontsHref as string | undefined });
-  /** Approved text of any statement, the statement's published versions and the enabled locales. */
-  const previewDeps = async (sid: string) =>
-    `${await deps.store.approvedRevision()}|${JSON.stringify(await publishedEditions(deps, sid))}|${(await listLocales(deps)).map((l) => l.tag).join(',')}`;
+  /** The statement, its translations and published versions, and the enabled locales. */
+  const previewDeps = (sid: string) => editionDependencies(deps, sid);
 
   pages.get('/', async (req, res) => {
     const tr: Translator = res.locals.tr;
     const locales = await listLocales(deps);
-    const statements = await Promise.all(
+    const listed = async () => Promise.all(
       (await listStatements(deps)).map(async (s) => {
         const progress = await getProgress(deps, s.id);
         const published = await publishedEditions(deps, s.id);
@@ -66,9 +64,12 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
       }),
     );
     // Logged-in users see work links in the list: their page is their own.
-    if (actorOf(res)) return void res.render('statements', { statements, waiting: waitingView(await whatIsWaiting(deps, actorOf(res)), locales, tr) });
-    const key = `index|${createHash('sha256').update(JSON.stringify(statements)).digest('base64url')}`;
-    await serveReaderPage(cache, req, res, key, 'revalidate', () => renderView('statements', { ...anonymous(req, res), statements }));
+    if (actorOf(res)) {
+      return void res.render('statements', { statements: await listed(), waiting: waitingView(await whatIsWaiting(deps, actorOf(res)), locales, tr) });
+    }
+    // Built only when what it shows has changed (any statement, a locale, a publication).
+    const key = `index|${await statementListDependencies(deps)}`;
+    await serveReaderPage(cache, req, res, key, 'revalidate', async () => renderView('statements', { ...anonymous(req, res), statements: await listed() }));
   });
 
   pages.get('/s/:sid', validate({ params: z.object({ sid: statementId }) }), async (_req, res) => {

@@ -7,11 +7,8 @@ import { can } from '../../domain/permissions.js';
 import { localeProgress } from '../../domain/progress.js';
 import { diffText, unchanged } from '../../domain/text-diff.js';
 import { STATUSES, type Status } from '../../domain/types.js';
-import type { Translator } from '../../i18n/index.js';
 import { accountNames } from '../../services/accounts.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import { requireLocale } from '../../services/locales.js';
-import { requireStatement } from '../../services/statements.js';
 import {
   normalizeText,
   restoreRevision,
@@ -23,7 +20,7 @@ import {
 import { actorOf, csrfToken, requireLogin } from '../auth.js';
 import { STATUS_OF } from '../errors.js';
 import { showFontsOf } from '../fonts.js';
-import { canKeepOriginal } from '../../services/checks.js';
+import { canKeepOriginal } from '../../domain/limits.js';
 import { openLocaleWork } from '../../services/aids.js';
 import { keepRemainingOriginal } from '../../services/keep-original.js';
 import { rowAids } from '../presenters/aids.js';
@@ -31,7 +28,8 @@ import { progressView } from '../presenters/edition.js';
 import { localeView, workRows } from '../presenters/work.js';
 import { publishedWork } from '../presenters/published-work.js';
 import { publishFormModel, PUBLISHING_CSS } from './publishing.js';
-import { inputOf, invalidField, segmentId, segmentInput, revision, sidLocale, sidLocaleSegment, validate } from '../validate.js';
+import { invalidField, segmentId, revision, segmentOf, sidLocale, sidLocaleSegment, validate } from '../validate.js';
+import { translatorOf } from '../language.js';
 import { PAGE_SIZE, planWorkspace, SECTIONS, type SectionKey, type WorkspacePlan } from '../presenters/outline.js';
 import { outlineView } from '../presenters/workspace.js';
 
@@ -73,7 +71,18 @@ interface ReviewRefusal {
   comment: string;
 }
 
-interface Ref { sid: string; locale: string; segmentId: string }
+const workspaceRoute = validate({ params: sidLocale, query: filterQuery });
+const segmentRoute = validate({ params: sidLocaleSegment });
+const reviewRoute = validate({ params: sidLocaleSegment, body: reviewForm });
+const restoreRoute = validate({ params: sidLocaleSegment, body: restoreForm });
+const reviewQueueRoute = validate({ params: sidLocale, query: reviewQuery });
+const keepAllRoute = validate({ params: sidLocale, body: keepAllForm });
+
+interface Ref {
+  sid: string;
+  locale: string;
+  segmentId: string;
+}
 
 export function workPages(deps: ServiceDeps): Router {
   const pages = Router();
@@ -92,28 +101,20 @@ export function workPages(deps: ServiceDeps): Router {
     // worked out for those alone (presenters/outline.ts), unless the filter is "with warnings".
     const actor = actorOf(res);
     const { filter } = view;
-    let plan: WorkspacePlan | undefined;
     const keepStatus = (st: Status) => filter === 'all' || filter === 'warnings' || st === filter;
-    const aids = await openLocaleWork(deps, actor, {
-      statementId: sid,
-      locale,
-      purpose: 'translate',
-      shown: (statement, translations) => {
-        if (filter === 'warnings') return undefined;
-        plan = planWorkspace(statement, translations, (_id, st) => keepStatus(st), { section: view.section, page: view.page, segment: view.seg });
-        return new Set(plan.shown);
-      },
-    });
+    const aids = await openLocaleWork(deps, actor, { statementId: sid, locale, purpose: 'translate' });
     const { statement, info, translations } = aids;
-    if (!plan) {
-      const warned = (id: string) => aids.checks.get(id)?.some((c) => c.severity === 'warning') === true;
-      plan = planWorkspace(statement, translations, (id) => warned(id), { section: view.section, page: view.page, segment: view.seg });
-    }
-    const tr: Translator = res.locals.tr;
+    // Every segment's checks (cached per revision): the "with warnings" filter and the links to
+    // the next segment with warnings, on this page or another, need them.
+    const checks = aids.checksOf(statement.segments.map((s) => s.id));
+    const warned = (id: string) => checks.get(id)?.some((c) => c.severity === 'warning') === true;
+    const where = { section: view.section, page: view.page, segment: view.seg };
+    const plan: WorkspacePlan = planWorkspace(statement, translations, filter === 'warnings' ? (id) => warned(id) : (_id, st) => keepStatus(st), where);
+    const tr = translatorOf(res);
     const shownIds = new Set(plan.shown);
     const shown = workRows(statement, translations, tr, () => true, shownIds);
     const pageUrl = `/translate/${sid}/${locale}`;
-    const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl, shown: shownIds });
+    const rowExtras = rowAids({ ...aids, checks, statement, locale, translations, tr, pageUrl, shown: shownIds });
     const published = publishedWork(translations, locale);
     showFontsOf(res, [locale, ...[...rowExtras.values()].flatMap((r) => r.others.map((o) => o.tag))]);
     res.render('translate', {
@@ -139,20 +140,19 @@ export function workPages(deps: ServiceDeps): Router {
     });
   }
 
-  pages.get('/translate/:sid/:locale', ...guard, validate({ params: sidLocale, query: filterQuery }), async (_req, res) => {
-    const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
-    const query = inputOf<z.infer<typeof filterQuery>>(res, 'query');
-    const kept = query.kept === undefined ? {} : { kept: (res.locals.tr as Translator).plural('aids.keep_all_done', query.kept) };
+  pages.get('/translate/:sid/:locale', ...guard, workspaceRoute, async (_req, res) => {
+    const { params: { sid, locale }, query } = workspaceRoute.input(res);
+    const kept = query.kept === undefined ? {} : { kept: translatorOf(res).plural('aids.keep_all_done', query.kept) };
     await workspace(res, sid, locale, { filter: query.status, section: query.section, page: query.page, seg: query.seg }, kept);
   });
 
   pages.post(
     '/translate/:sid/:locale/:segmentId',
     ...guard,
-    validate({ params: sidLocaleSegment }),
+    segmentRoute,
     async (_req, res) => {
-      const p = inputOf<Ref>(res, 'params');
-      const tr: Translator = res.locals.tr;
+      const p = segmentRoute.input(res).params;
+      const tr = translatorOf(res);
       // Whatever is refused, the page comes back with the translator's text in the box.
       const refuse = (e: DomainError, text: string, action: string) => {
         res.status(STATUS_OF[e.code]);
@@ -208,26 +208,18 @@ export function workPages(deps: ServiceDeps): Router {
     const asked = extra.page;
     const actor = actorOf(res);
     // At most 25 submissions a page: checks and aids are worked out for those alone.
-    let paging = { page: 1, pages: 1 };
-    const aids = await openLocaleWork(deps, actor, {
-      statementId: sid,
-      locale,
-      purpose: 'review',
-      shown: (statement, translations) => {
-        const submitted = new Set(translations.filter((t) => t.status === 'submitted').map((t) => t.segmentId));
-        const ids = statement.segments.filter((s) => submitted.has(s.id)).map((s) => s.id);
-        const pages = Math.max(1, Math.ceil(ids.length / PAGE_SIZE));
-        paging = { page: Math.min(asked ?? 1, pages), pages };
-        return new Set(ids.slice((paging.page - 1) * PAGE_SIZE, paging.page * PAGE_SIZE));
-      },
-    });
+    const aids = await openLocaleWork(deps, actor, { statementId: sid, locale, purpose: 'review' });
     const { statement, info, translations } = aids;
-    const tr: Translator = res.locals.tr;
+    const tr = translatorOf(res);
     const byId = new Map(translations.map((t) => [t.segmentId, t]));
     const submitted = statement.segments.filter((s) => byId.get(s.id)?.status === 'submitted').map((s) => s.id);
+    const pages = Math.max(1, Math.ceil(submitted.length / PAGE_SIZE));
+    const paging = { page: Math.min(asked ?? 1, pages), pages };
     const shownIds = new Set(submitted.slice((paging.page - 1) * PAGE_SIZE, paging.page * PAGE_SIZE));
     const rows = workRows(statement, translations, tr, (s) => s === 'submitted', shownIds);
-    const rowExtras = rowAids({ ...aids, statement, locale, translations, tr, pageUrl: `/review/${sid}/${locale}`, shown: shownIds });
+    // Checks and aids of the submissions shown only.
+    const checks = aids.checksOf(shownIds);
+    const rowExtras = rowAids({ ...aids, checks, statement, locale, translations, tr, pageUrl: `/review/${sid}/${locale}`, shown: shownIds });
     const pageHref = (n: number) => `/review/${sid}/${locale}${n > 1 ? `?page=${n}` : ''}`;
     const published = publishedWork(translations, locale);
     showFontsOf(res, [locale, ...[...rowExtras.values()].flatMap((r) => r.others.map((o) => o.tag))]);
@@ -255,24 +247,24 @@ export function workPages(deps: ServiceDeps): Router {
     });
   }
 
-  pages.get('/review/:sid/:locale', ...guard, validate({ params: sidLocale, query: reviewQuery }), async (_req, res) => {
-    const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
-    await reviewQueue(res, sid, locale, inputOf<z.infer<typeof reviewQuery>>(res, 'query'));
+  pages.get('/review/:sid/:locale', ...guard, reviewQueueRoute, async (_req, res) => {
+    const { params, query } = reviewQueueRoute.input(res);
+    await reviewQueue(res, params.sid, params.locale, query);
   });
 
   pages.post(
     '/review/:sid/:locale/:segmentId',
     ...guard,
-    validate({ params: sidLocaleSegment, body: reviewForm }),
+    reviewRoute,
     async (_req, res) => {
-      const input = segmentInput<z.infer<typeof reviewForm>>(res);
+      const input = segmentOf(reviewRoute.input(res));
       try {
         await reviewTranslation(deps, actorOf(res), input);
       } catch (e) {
         // No comment, a newer revision, a decision not allowed: the queue again, the editor's comment kept.
         if (e instanceof DomainError && REVIEW_REFUSALS.includes(e.code)) {
           res.status(STATUS_OF[e.code]);
-          const message = (res.locals.tr as Translator).t(`errors.${e.key}`, e.params);
+          const message = translatorOf(res).t(`errors.${e.key}`, e.params);
           return reviewQueue(res, input.statementId, input.locale, { refusal: { segmentId: input.segmentId, message, comment: input.comment ?? '' } });
         }
         throw e;
@@ -284,9 +276,8 @@ export function workPages(deps: ServiceDeps): Router {
 
   // An editor keeps every remaining signatory and supporter name as in the source, at once; from
   // the signatories' or the supporters' section, the rest of that section only.
-  pages.post('/keep-original/:sid/:locale', ...guard, validate({ params: sidLocale, body: keepAllForm }), async (_req, res) => {
-    const { sid, locale } = inputOf<{ sid: string; locale: string }>(res, 'params');
-    const { section } = inputOf<z.infer<typeof keepAllForm>>(res, 'body');
+  pages.post('/keep-original/:sid/:locale', ...guard, keepAllRoute, async (_req, res) => {
+    const { params: { sid, locale }, body: { section } } = keepAllRoute.input(res);
     const { kept } = await keepRemainingOriginal(deps, actorOf(res), { statementId: sid, locale, ...(section ? { kinds: [section] } : {}) });
     res.redirect(303, `/translate/${sid}/${locale}?kept=${kept}${section ? `&section=${section}` : ''}`);
   });
@@ -294,17 +285,15 @@ export function workPages(deps: ServiceDeps): Router {
   /** Every revision of one segment, each with its difference from the one before. */
   async function history(res: Response, p: Ref, notice?: string) {
     const actor = actorOf(res);
-    const translation = await translationHistory(deps, actor, { statementId: p.sid, locale: p.locale, segmentId: p.segmentId });
-    const statement = await requireStatement(deps, p.sid);
-    const segment = statement.segments.find((s) => s.id === p.segmentId)!;
+    const found = await translationHistory(deps, actor, { statementId: p.sid, locale: p.locale, segmentId: p.segmentId });
+    const { statement, segment, translation, history: revisions } = found;
     const names = await accountNames(deps);
-    const tr: Translator = res.locals.tr;
-    const revisions = translation?.history ?? [];
+    const tr = translatorOf(res);
     const mayRestore = can(actor, 'review', p.locale);
     showFontsOf(res, [p.locale]);
     res.render('history', {
       statement,
-      locale: localeView(await requireLocale(deps, p.locale)),
+      locale: localeView(found.locale),
       segment,
       csrf: csrfToken(res.req),
       notice,
@@ -338,24 +327,24 @@ export function workPages(deps: ServiceDeps): Router {
     });
   }
 
-  pages.get('/history/:sid/:locale/:segmentId', ...guard, validate({ params: sidLocaleSegment }), async (_req, res) => {
-    await history(res, inputOf<Ref>(res, 'params'));
+  pages.get('/history/:sid/:locale/:segmentId', ...guard, segmentRoute, async (_req, res) => {
+    await history(res, segmentRoute.input(res).params);
   });
 
   pages.post(
     '/history/:sid/:locale/:segmentId/restore',
     ...guard,
-    validate({ params: sidLocaleSegment, body: restoreForm }),
+    restoreRoute,
     async (_req, res) => {
-      const p = inputOf<Ref>(res, 'params');
+      const p = restoreRoute.input(res).params;
       let restored;
       try {
-        restored = await restoreRevision(deps, actorOf(res), segmentInput<z.infer<typeof restoreForm>>(res));
+        restored = await restoreRevision(deps, actorOf(res), segmentOf(restoreRoute.input(res)));
       } catch (e) {
         // Someone changed the segment meanwhile: show the history as it is now, restore nothing.
         if (e instanceof DomainError && e.code === 'conflict') {
           res.status(409);
-          return history(res, p, (res.locals.tr as Translator).t('history.restore_conflict'));
+          return history(res, p, translatorOf(res).t('history.restore_conflict'));
         }
         throw e;
       }

@@ -7,7 +7,7 @@ import type { LocaleInfo } from '../../domain/locales.js';
 import { parseSegmentText, placeholderValues, type InlinePart } from '../../domain/placeholders.js';
 import type { Segment, Statement, Translation } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
-import { canKeepOriginal } from '../../services/checks.js';
+import { canKeepOriginal } from '../../domain/limits.js';
 import { presentChecks, type CheckView } from './checks.js';
 import { escapeHtml, partsToHtml } from './segment-html.js';
 
