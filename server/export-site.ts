@@ -65,7 +65,8 @@ export async function siteFiles(deps: ServiceDeps, i18n: I18n): Promise<Map<stri
   for (const ui of UI_LANGUAGES) {
     const tr = i18n.translator(ui);
     /** A page of the site at `<ui>/<file>`, framed with links relative to where it lies. */
-    const putPage = async (file: string, view: string, model: object) => put(`${ui}/${file}`, await renderView(view, { tr, site: site(ui, file), ...model }));
+    const putPage = async (file: string, view: string, model: object) =>
+      put(`${ui}/${file}`, await renderView(view, { tr, site: site(ui, file), ...model }));
     const index = [];
     for (const { statement, published } of statements) {
       const sid = statement.id;

@@ -18,6 +18,13 @@ export async function serveReaderPage(
   const tr: Translator = res.locals.tr;
   const page = await cache.page(`${tr.lang}\u0000${key}`, render);
   const actor = actorOf(res);
-  const nav = actor ? await renderView('partials/account-nav', { tr, actor, csrfHeader: res.locals.csrfHeader, waitingCount: res.locals.waitingCount as string | undefined }) : undefined;
+  const nav = actor
+    ? await renderView('partials/account-nav', {
+        tr,
+        actor,
+        csrfHeader: res.locals.csrfHeader,
+        waitingCount: res.locals.waitingCount as string | undefined,
+      })
+    : undefined;
   sendPage(req, res, page, policy, nav);
 }
