@@ -279,6 +279,8 @@ async function main(): Promise<void> {
 
   const statementFile = path.join(dataDir, 'statements', `${SID}.json`);
   const fileSize = () => (existsSync(statementFile) ? statSync(statementFile).size : undefined);
+  const journalFile = statementFile.replace(/\.json$/, '.journal.jsonl');
+  const journalSize = () => (existsSync(journalFile) ? statSync(journalFile).size : undefined);
 
   if (ONLY.includes('save')) {
     const ids = segments.map((s) => s.id);
@@ -300,6 +302,7 @@ async function main(): Promise<void> {
     if (sample.status !== 200) throw new Error(`PUT ${saveUrl(median.id)} -> ${sample.status}: ${sample.body.toString('utf8').slice(0, 300)}`);
     const baselinePath = await baselineFile('save-response.json', sample.body);
     const sizeBefore = fileSize();
+    const journalBefore = journalSize();
 
     // The rotation: each request takes the next segment that has no save in flight, with the
     // revision it is known to be at; a non-2xx response takes its segment out of the rotation.
@@ -398,7 +401,7 @@ async function main(): Promise<void> {
       `rotation over all ${ids.length} segments s1..s${ids.length}, one save per segment per pass: ${distinct} distinct segments saved, ${(ok / ids.length).toFixed(1)} passes; no two saves of one segment in flight at once`,
       `revisions on the server grew by ${increase} over the measurement for ${ok} acknowledged saves and ${measuredSettle.cut} cut off by the end of the run; segments whose revision is not what the acknowledged saves make it: ${measuredSettle.lost} (lost or doubled updates)`,
       `warm-up before it: ${warmOk} saves 2xx, status codes ${JSON.stringify(warmStatus)}, ${warm.non2xx + warm.errors + warm.timeouts} errors, ${warmSettle.lost} revision mismatches`,
-      `statement file ${mib(sizeBefore)} before the saves, ${mib(sizeAfter)} after (each save appends to the segment's history; every write rewrites the whole file)`,
+      `statement snapshot ${mib(sizeBefore)} before the saves, ${mib(sizeAfter)} after; journal ${mib(journalBefore)} before, ${mib(journalSize())} after (each save appends one line to the journal; the snapshot is rewritten only by a fold, past 1 MiB of journal)`,
       `baseline for this row: a GET of a static file holding one save's response (${sample.body.length} bytes, segment ${median.id} of median source length)`,
     );
     if (failures.length) saves.push(`first failures: ${failures.map((f) => `\`${f.replace(/`/g, "'")}\``).join('; ')}`);

@@ -7,7 +7,9 @@ import helmet from 'helmet';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiRouter } from './http/api.js';
+import { viewEngine } from './http/views.js';
 import { BODY_LIMIT } from './http/body-limit.js';
+import { glossaryCsvBody } from './http/glossary-body.js';
 import { csrfProtection, resolveActor } from './http/auth.js';
 import { errorHandler, MAX_FORM_FIELDS, notFound } from './http/errors.js';
 import { fontFaces, fontStylesheet } from './http/fonts.js';
@@ -56,6 +58,7 @@ export function createApp(deps: AppDeps): express.Express {
   const limits = createLimits(deps.limits);
   app.disable('x-powered-by');
   app.locals.formKey = deps.sessionSecret; // signs anonymous visitors' form tokens (http/auth.ts)
+  app.engine('ejs', viewEngine); // includes from the views folder, no file lookup per include (http/views.ts)
   app.set('view engine', 'ejs');
   app.enable('view cache'); // Express caches compiled templates only under NODE_ENV=production otherwise
   app.set('views', path.join(root, 'views'));
@@ -109,6 +112,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.use(importBody); // a translation file as the body of an API import: 5 MB, that route only
   app.use(statementSourceBodies); // statement sources: up to 1 MiB, and file uploads
+  app.use(glossaryCsvBody); // a glossary CSV import: its own limit in characters (domain/glossary.ts)
   app.use(express.json({ limit: BODY_LIMIT, verify: verifyUtf8Json }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: MAX_FORM_FIELDS, verify: verifyUtf8Form }));
   app.use(requireWellFormedText);

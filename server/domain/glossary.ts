@@ -18,6 +18,12 @@ export type GlossaryFields = Pick<GlossaryEntry, 'term' | 'translation' | 'note'
 
 export const GLOSSARY_LIMITS = { term: 200, translation: 500, note: 1000, entries: 5000 } as const;
 
+/**
+ * Characters of one CSV import, pasted or read from a file: the one definition the import form
+ * (its box's maxlength), the server's check and the body size those routes accept all follow.
+ */
+export const GLOSSARY_CSV_LIMIT = 60_000;
+
 /** One spelling per term: NFC, single spaces, lower case. Two entries may not share a key. */
 export function termKey(term: string): string {
   return term.normalize('NFC').replace(/\s+/gu, ' ').trim().toLowerCase();

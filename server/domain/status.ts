@@ -11,9 +11,6 @@ export type StatusAction =
   /** A correction gave the source back the text this translation was made against. */
   | { type: 'source_reverted'; before: Status };
 
-/** Statuses that count as translated for progress: offered for review or better. */
-export const TRANSLATED_STATUSES: readonly Status[] = ['submitted', 'approved'];
-
 /**
  * Returns the status after `action`, or throws DomainError('invalid_transition') with the
  * reason as message key. Saving is always possible (a new text), reviewing needs a submission.

@@ -2,13 +2,14 @@
 // and keeping the remaining names as in the source. Thin: validate, call one service, present.
 import { Router } from 'express';
 import { z } from 'zod';
-import type { GlossaryEntry } from '../domain/glossary.js';
+import { GLOSSARY_CSV_LIMIT, type GlossaryEntry } from '../domain/glossary.js';
 import { dryRunChecks } from '../services/checks.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { deleteGlossaryEntry, exportGlossaryCsv, importGlossaryCsv, listGlossary, saveGlossaryEntry } from '../services/glossary.js';
 import { keepRemainingOriginal } from '../services/keep-original.js';
 import { suggestTranslations } from '../services/tm.js';
 import { actorOf } from './auth.js';
+import { csvTooLarge } from './glossary-body.js';
 import { presentChecks } from './presenters/checks.js';
 import { inputOf, segmentInput, localeTag, sidLocale, sidLocaleSegment, validate } from './validate.js';
 
@@ -28,7 +29,8 @@ const entryBody = z.object({
   note: z.string().max(5000).optional(),
   doNotTranslate: z.boolean().optional(),
 });
-const importBody = z.object({ csv: z.string().max(60_000) });
+/** Its length is checked by the route (GLOSSARY_CSV_LIMIT), with the same refusal as the page's. */
+const importBody = z.object({ csv: z.string() });
 
 
 export const presentEntry = (e: GlossaryEntry) => ({
@@ -80,7 +82,9 @@ export function aidsApi(deps: ServiceDeps): Router {
 
   api.post('/glossary/:locale/import', validate({ params: glossaryParams, body: importBody }), async (_req, res) => {
     const { locale } = inputOf<{ locale: string }>(res, 'params');
-    res.json(await importGlossaryCsv(deps, actorOf(res), locale, inputOf<z.infer<typeof importBody>>(res, 'body').csv));
+    const { csv } = inputOf<z.infer<typeof importBody>>(res, 'body');
+    if (csv.length > GLOSSARY_CSV_LIMIT) throw csvTooLarge();
+    res.json(await importGlossaryCsv(deps, actorOf(res), locale, csv));
   });
 
   api.put('/glossary/:locale/:id', validate({ params: entryParams, body: entryBody }), async (_req, res) => {

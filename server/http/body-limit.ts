@@ -8,5 +8,8 @@ import { MAX_TRANSLATION_LENGTH } from '../domain/checks.js';
 const WORST_BYTES_PER_CHARACTER = 4 * 3;
 const OTHER_FIELDS = 8 * 1024;
 
+/** The largest body that carries `characters` characters of any script, with the form's other fields. */
+export const bodyLimitFor = (characters: number) => characters * WORST_BYTES_PER_CHARACTER + OTHER_FIELDS;
+
 /** Bytes: 10,000 × 12 + 8 KiB = 128,192 (about 125 KiB). */
-export const BODY_LIMIT = MAX_TRANSLATION_LENGTH * WORST_BYTES_PER_CHARACTER + OTHER_FIELDS;
+export const BODY_LIMIT = bodyLimitFor(MAX_TRANSLATION_LENGTH);

@@ -6,6 +6,17 @@ import { fileURLToPath } from 'node:url';
 
 export const VIEWS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'views');
 
+/**
+ * Options of every render. Includes are named from the views folder (`include('/partials/head')`)
+ * and resolved against `root` with no file lookup per include; templates are compiled once.
+ */
+const EJS_OPTIONS = { root: VIEWS_DIR, cache: true, async: false } as const;
+
 export function renderView(name: string, locals: Record<string, unknown>): Promise<string> {
-  return ejs.renderFile(path.join(VIEWS_DIR, `${name}.ejs`), locals, { cache: true, async: false }) as Promise<string>;
+  return ejs.renderFile(path.join(VIEWS_DIR, `${name}.ejs`), locals, EJS_OPTIONS) as Promise<string>;
+}
+
+/** The view engine Express renders pages with (`app.engine('ejs', viewEngine)`): the same options. */
+export function viewEngine(file: string, data: object, done: (error: Error | null, html?: string) => void): void {
+  ejs.renderFile(file, data, EJS_OPTIONS, done);
 }

@@ -8,10 +8,9 @@ import { readInterchangeFile } from '../domain/interchange/read.js';
 import type { ExportFormat, ImportFormat } from '../domain/interchange/types.js';
 import { can, type Actor } from '../domain/permissions.js';
 import type { Statement, Translation } from '../domain/types.js';
+import { loadLocaleContext, permit } from './context.js';
 import type { ServiceDeps } from './deps.js';
 import { noteCommitted } from './tm.js';
-import { forbiddenOrUnauthenticated, requireLocale } from './locales.js';
-import { requireStatement } from './statements.js';
 
 export interface ExportedFile {
   fileName: string;
@@ -30,8 +29,7 @@ export async function exportTranslations(
   actor: Actor | undefined,
   input: { statementId: string; locale: string; format: ExportFormat },
 ): Promise<ExportedFile> {
-  const statement = await requireStatement(deps, input.statementId);
-  await requireLocale(deps, input.locale);
+  const { statement } = await loadLocaleContext(deps, input.statementId, input.locale);
   const translations = await deps.store.listTranslations(input.statementId, input.locale);
   const approvedOnly = input.format === 'json' || !can(actor, 'read_work', input.locale);
   const doc = exportDocument(statement, input.locale, translations, { approvedOnly, exportedAt: deps.now() });
@@ -65,23 +63,18 @@ export interface ImportReport {
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 export async function importTranslations(deps: ServiceDeps, actor: Actor | undefined, input: ImportInput): Promise<ImportReport> {
-  if (!can(actor, 'translate', input.locale)) throw forbiddenOrUnauthenticated(actor);
+  permit(actor, 'translate', input.locale);
   if (input.approve && !can(actor, 'review', input.locale)) throw new DomainError('forbidden', 'interchange.approve_forbidden');
   if (input.bytes.byteLength > MAX_IMPORT_BYTES) throw new DomainError('too_large', 'interchange.too_large', { max: 5 });
-  const statement = await requireStatement(deps, input.statementId);
-  await requireLocale(deps, input.locale);
+  const { statement, setting } = await loadLocaleContext(deps, input.statementId, input.locale);
   const file = readInterchangeFile(input.bytes, input.format);
-  const [translations, glossary, settings] = await Promise.all([
-    deps.store.listTranslations(input.statementId, input.locale),
-    deps.store.listGlossary(input.locale),
-    deps.store.listLocales(),
-  ]);
+  const [translations, glossary] = await Promise.all([deps.store.listTranslations(input.statementId, input.locale), deps.store.listGlossary(input.locale)]);
   const decision = decideImport(
     {
       statement,
       locale: input.locale,
       actorId: actor!.id,
-      selfReviewAllowed: settings.find((l) => l.tag === input.locale)?.allowSelfReview === true,
+      selfReviewAllowed: setting.allowSelfReview === true,
       translations: new Map(translations.map((t) => [t.segmentId, t])),
       glossary,
       at: deps.now().toISOString(),
@@ -125,9 +118,8 @@ export async function openInterchange(
   deps: ServiceDeps,
   actor: Actor | undefined,
   input: { statementId: string; locale: string },
-): Promise<{ statement: Awaited<ReturnType<typeof requireStatement>>; mayApprove: boolean }> {
-  if (!can(actor, 'translate', input.locale)) throw forbiddenOrUnauthenticated(actor);
-  const statement = await requireStatement(deps, input.statementId);
-  await requireLocale(deps, input.locale);
+): Promise<{ statement: Statement; mayApprove: boolean }> {
+  permit(actor, 'translate', input.locale);
+  const { statement } = await loadLocaleContext(deps, input.statementId, input.locale);
   return { statement, mayApprove: can(actor, 'review', input.locale) };
 }

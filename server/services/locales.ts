@@ -3,7 +3,7 @@ import { DomainError } from '../domain/errors.js';
 import { decideDisableLocale, decideEnableLocale, type EnableOutcome } from '../domain/locale-settings.js';
 import { canonicalTag, describeLocale, SOURCE_LOCALE, type LocaleInfo } from '../domain/locales.js';
 import { can, type Actor } from '../domain/permissions.js';
-import type { LocaleSetting, Statement } from '../domain/types.js';
+import type { LocaleSetting } from '../domain/types.js';
 import { recordAudit } from './audit.js';
 import type { ServiceDeps } from './deps.js';
 
@@ -69,12 +69,6 @@ export async function disableLocale(deps: ServiceDeps, actor: Actor | undefined,
   await deps.store.putLocale(setting);
   await recordAudit(deps, actor, 'locale.disable', setting.tag);
   return describeLocale(setting);
-}
-
-/** A locale a statement may be translated into: enabled, and not the statement's own language. */
-export async function requireTargetLocale(deps: ServiceDeps, statement: Statement, tag: string): Promise<LocaleInfo> {
-  if (tag === statement.sourceLocale) throw new DomainError('not_found', 'locale.is_source', { tag });
-  return requireLocale(deps, tag);
 }
 
 export function forbiddenOrUnauthenticated(actor: Actor | undefined): DomainError {

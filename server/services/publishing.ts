@@ -61,13 +61,6 @@ export async function listVersions(deps: ServiceDeps, statementId: string, local
   return [...(await deps.store.listEditionVersions(statementId, locale))].reverse();
 }
 
-export async function requireVersion(deps: ServiceDeps, statementId: string, locale: string, version: number): Promise<EditionVersion> {
-  await requireStatement(deps, statementId);
-  const found = await deps.store.getEditionVersion(statementId, locale, version);
-  if (!found) throw new DomainError('not_found', 'publishing.version_not_found', { locale, version });
-  return found;
-}
-
 /** The latest version of an edition, or undefined when it was never published. */
 export async function latestVersion(deps: ServiceDeps, statementId: string, locale: string): Promise<EditionVersion | undefined> {
   const versions = await deps.store.listEditionVersions(statementId, locale);

@@ -19,6 +19,9 @@ export interface GlossaryFile {
 /** Locale tags become object keys: this excludes `__proto__` and the like. */
 const LOCALE_KEY = /^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/;
 
+/** The glossary of a locale with none: one shared list, so what is kept per glossary list is kept for it too. */
+const NO_ENTRIES: readonly GlossaryEntry[] = Object.freeze([]);
+
 export async function openGlossaryFile(
   path: string,
   options: DurableJsonFileOptions,
@@ -35,7 +38,7 @@ export async function openGlossaryFile(
     async listGlossary(locale) {
       const { locales } = document.data;
       // Each update replaces a locale's list, never changes it in place: it is shared, frozen.
-      return Object.hasOwn(locales, locale) ? deepFreeze(locales[locale]!) : [];
+      return Object.hasOwn(locales, locale) ? deepFreeze(locales[locale]!) : NO_ENTRIES;
     },
 
     updateGlossary(locale, update) {

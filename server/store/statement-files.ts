@@ -9,7 +9,8 @@
 // fsync'd; saves arriving while a write is in flight share the next fsync (journal.ts). A save
 // therefore costs the same whatever the history length. Past `journalFoldBytes` of journal since
 // the snapshot, the current translations are folded into the snapshot in the background (one
-// atomic file replacement); at start, the lines after the snapshot's position are replayed. The
+// atomic file replacement), and at a clean stop; at start, the lines after the snapshot's
+// position are replayed (after a crash: at most `journalFoldBytes` per statement). The
 // journal is never shortened: it is also the history, read by `translationHistory` only.
 //
 // Values handed out are frozen and shared: never copied, never changed in place.
@@ -211,9 +212,14 @@ export async function openStatementFiles(dir: string, options: StatementFilesOpt
 
     async close() {
       closed = true;
+      // A clean stop leaves every snapshot current, so the next start reads snapshots and replays
+      // nothing; after a crash, the journal since the last fold is replayed.
       await Promise.all(
         [...states.values()].map(async (state) => {
           await state.folding?.catch(() => undefined);
+          if (state.journal.position.bytes > state.folded.bytes) {
+            await fold(state, options).catch((error: unknown) => log(`${state.snapshot.path} was not refreshed at stop (the journal keeps every change): ${String(error)}`));
+          }
           await state.journal.close();
         }),
       );

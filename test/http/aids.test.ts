@@ -260,6 +260,11 @@ describe('the workspace', () => {
     await put(kmTranslator, 'km', 's3', { text: 'យើងថ្កោលទោសហ៊ុន សែន។', baseRevision: 0, action: 'submit' }).expect(200);
     await approve(kmEditor, 'km', 's3');
     await put(kmTranslator, 'km', 's5', { text: 'សេចក្តីព្រាងខ្មែរ', baseRevision: 0, action: 'save' }).expect(200);
+    // s100, a signatory on another page, a Burmese draft with a warning too (the name left in English).
+    const { segments } = (await request(t.app).get(`/api/v1/statements/${SID}`).expect(200)).body as { segments: { id: string; source: string }[] };
+    const name = segments.find((x) => x.id === 's100')!.source;
+    const s100 = await put(translator, 'my', 's100', { text: name, baseRevision: 0, action: 'save' }).expect(200);
+    expect(s100.body.checks).toEqual(expect.arrayContaining([expect.objectContaining({ severity: 'warning' })]));
     // One section at a time: the text (s3 to s21) is the second section of the statement.
     page = (await translatorSession.agent.get(`/translate/${SID}/my?section=body`).expect(200)).text;
   });
@@ -277,14 +282,44 @@ describe('the workspace', () => {
     expect(page).not.toContain('សេចក្តីព្រាងខ្មែរ');
   });
 
+  it('marks a name kept as in the original, in the other languages, with the source’s language', async () => {
+    // Every Khmer name was kept as in the original by an editor (above); an admin sees them all.
+    const admin = await t.login('root', 'admin');
+    const { segments } = (await request(t.app).get(`/api/v1/statements/${SID}`).expect(200)).body as { segments: { id: string; source: string; kind: string }[] };
+    const name = segments.filter((x) => x.kind === 'signatory')[5]!;
+    const res = await admin.agent.get(`/translate/${SID}/my?seg=${name.id}`).expect(200);
+    const other = /<span lang="([^"]+)" dir="([^"]+)" class="other-text">([^<]*)<\/span>/.exec(section(res.text, name.id));
+    expect(other?.slice(1)).toEqual(['en', 'ltr', name.source.replace(/&/g, '&amp;').replace(/'/g, '&#39;')]);
+    // A real translation keeps its own language.
+    expect(section(page, 's3')).toContain('<span lang="km" dir="ltr" class="other-text">');
+  });
+
   it('lists the keyboard shortcuts and links to the next untranslated segment and the next with warnings', async () => {
     expect(page).toContain('<kbd>Ctrl</kbd>+<kbd>Enter</kbd>');
     expect(page).toContain('<kbd>Alt</kbd>+<kbd>N</kbd>');
     expect(section(page, 's3')).toContain('<a href="#s5" class="next-untranslated">');
-    expect(section(page, 's5')).toContain('<a href="#s3" class="next-warning">');
+    expect(section(page, 's3')).toContain('<a href="#s4" class="next-warning">'); // further down this page
+    // No warning further down this page: the link opens the page holding the next one (s100, a name).
+    expect(section(page, 's4')).toContain(`<a href="/translate/${SID}/my?seg=s100#s100" class="next-warning">`);
+    expect(section(page, 's5')).toContain(`<a href="/translate/${SID}/my?seg=s100#s100" class="next-warning">`);
     // A segment on another page or section: the link opens the page that holds it.
     const heading = (await translatorSession.agent.get(`/translate/${SID}/my?section=heading`).expect(200)).text;
     expect(section(heading, 's2')).toContain(`<a href="/translate/${SID}/my?seg=s5#s5" class="next-untranslated">`);
+  });
+
+  it('goes from the last warning of a page to the next one on another page, keeping the filter', async () => {
+    const there = await translatorSession.agent.get(`/translate/${SID}/my?seg=s100`).expect(200);
+    expect(there.text).toContain('id="t-s100"');
+    const warnings = (await translatorSession.agent.get(`/translate/${SID}/my?status=warnings&section=body`).expect(200)).text;
+    expect(section(warnings, 's3')).toContain('<a href="#s4" class="next-warning">');
+    expect(section(warnings, 's4')).toContain(`<a href="/translate/${SID}/my?status=warnings&amp;seg=s100#s100" class="next-warning">`);
+  });
+
+  it('keeps the filter in a link to another page when the segment is one the filter keeps', async () => {
+    const res = await translatorSession.agent.get(`/translate/${SID}/my?status=untranslated&section=heading`).expect(200);
+    const links = [...res.text.matchAll(/<a href="([^"]+)" class="next-untranslated">/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links.filter((l) => !l.startsWith('#'))) expect(link).toMatch(new RegExp(`^/translate/${SID}/my\\?status=untranslated&amp;seg=s\\d+#s\\d+$`));
   });
 
   it('filters the segments with warnings', async () => {

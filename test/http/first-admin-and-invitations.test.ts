@@ -111,6 +111,39 @@ describe('the admin page keeps every new link until it is left', () => {
     expect(links(again.text)).toEqual([]);
   });
 
+  it('keeps the links shown through every other form of the page: grant, disable, enable, languages', async () => {
+    const admin = await t.login('boss', 'admin');
+    const invited = await admin.agent.post('/admin/accounts').type('form').send({ _csrf: admin.csrf, name: 'dara', role: 'translator', locales: ['my'] }).expect(201);
+    const urls = links(invited.text);
+    expect(urls).toHaveLength(1);
+    const dara = (await t.deps.store.findAccountByName('dara'))!;
+    // Every form of the page carries them, so the page after the change shows them again.
+    const forms = [...invited.text.matchAll(/<form method="post" action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/g)];
+    const without = forms.filter(([, action, body]) => !action!.startsWith('/logout') && !body!.includes('name="shown"')).map(([, action]) => action);
+    expect(without).toEqual([]);
+    const carried = shown(invited.text)!;
+    const steps: [string, Record<string, unknown>][] = [
+      [`/admin/accounts/${dara.id}/locales`, { locales: ['my', 'km'] }],
+      [`/admin/accounts/${dara.id}/disable`, {}],
+      [`/admin/accounts/${dara.id}/enable`, {}],
+      ['/admin/locales', { tag: 'ksw' }],
+      ['/admin/locales/ksw/disable', {}],
+    ];
+    for (const [action, fields] of steps) {
+      const res = await admin.agent.post(action).type('form').send({ _csrf: admin.csrf, ...fields, shown: carried }).expect(200);
+      expect([action, links(res.text)]).toEqual([action, urls]);
+    }
+    expect((await t.deps.store.findAccountByName('dara'))!.locales).toEqual(['my', 'km']);
+    // The language's notice is said as after a redirect.
+    const enabled = await admin.agent.post('/admin/locales').type('form').send({ _csrf: admin.csrf, tag: 'ksw', shown: carried }).expect(200);
+    expect(enabled.text).toContain('class="notice" role="status"');
+    // A refusal keeps them too; with none shown, the page redirects as before.
+    const refused = await admin.agent.post('/admin/locales').type('form').send({ _csrf: admin.csrf, tag: 'not a tag', shown: carried }).expect(400);
+    expect(links(refused.text)).toEqual(urls);
+    const plain = await admin.agent.post(`/admin/accounts/${dara.id}/disable`).type('form').send({ _csrf: admin.csrf }).expect(303);
+    expect(plain.headers.location).toBe('/admin');
+  });
+
   it('refuses carried links that are not this page’s own kind of link', async () => {
     const admin = await t.login('boss', 'admin');
     const evil = JSON.stringify([{ name: 'x', url: 'javascript:alert(1)', expires: 'now', purpose: 'invite' }]);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
+import { GLOSSARY_CSV_LIMIT } from '../../server/domain/glossary.js';
 import { api, bearer, makeApp, SID, type Session, type TestApp } from '../support/app.js';
 
 let t: TestApp;
@@ -173,6 +174,34 @@ describe('the glossary page', () => {
       .send({ _csrf: editorSession.csrf, csv: 'term,translation\nmassacre,အစုလိုက်အပြုံလိုက်သတ်ဖြတ်မှု\n' }).expect(303);
     const page = await editorSession.agent.get(res.headers.location!).set('accept-language', 'my').expect(200);
     expect(page.text).toContain('အသစ် ၁၊ ပြင်ဆင် ၀၊ မပြောင်းလဲ ၀။');
+  });
+
+  it('takes a CSV as long as the form allows, in Burmese, whose form-encoded body is far above 125 KiB', async () => {
+    const page = await editorSession.agent.get('/glossary/my').expect(200);
+    const limit = Number(/<textarea id="g-csv" name="csv" rows="6" maxlength="(\d+)"/.exec(page.text)![1]);
+    expect(limit).toBe(GLOSSARY_CSV_LIMIT);
+    // Rows of Burmese up to the box's limit: 3 bytes a character, 9 once form-encoded.
+    const row = (i: number) => `term ${i},${'မြန်မာ'.repeat(20)}\n`;
+    let csv = 'term,translation\n';
+    for (let i = 0; csv.length + row(i).length <= limit; i++) csv += row(i);
+    expect(csv.length).toBeGreaterThan(limit - 200);
+    const body = new URLSearchParams({ _csrf: editorSession.csrf, csv }).toString();
+    expect(Buffer.byteLength(body)).toBeGreaterThan(128_192);
+    await editorSession.agent.post('/glossary/my/import').type('form').send(body).expect(303);
+    expect(await terms('my')).toContain(`term 1=${'မြန်မာ'.repeat(20)}`);
+  });
+
+  it('refuses a CSV longer than the form allows with the reason in the interface language, keeping the text', async () => {
+    const csv = `term,translation\n${'x,y\n'.repeat(GLOSSARY_CSV_LIMIT / 4)}`;
+    const res = await editorSession.agent.post('/glossary/my/import').set('accept-language', 'km').type('form')
+      .send({ _csrf: editorSession.csrf, csv }).expect(413);
+    expect(res.text).toContain('អត្ថបទ CSV វែងពេក៖ យ៉ាងច្រើន ៦០.០០០ តួអក្សរ');
+    expect(res.text).toContain('x,y\nx,y');
+    // Through the API, the same refusal; and a body beyond what that many characters can take.
+    const api = await request(t.app).post('/api/v1/glossary/my/import').set(bearer(editor)).send({ csv }).expect(413);
+    expect(api.body.error.message).toBe('The CSV text is too long: at most 60,000 characters. Import it in parts.');
+    const huge = await request(t.app).post('/api/v1/glossary/my/import').set(bearer(editor)).send({ csv: 'မ'.repeat(GLOSSARY_CSV_LIMIT * 5) }).expect(413);
+    expect(huge.body.error.message).toBe(api.body.error.message);
   });
 
   it('deletes a term from the page, for editors only', async () => {

@@ -50,7 +50,10 @@ describe('translator workspace', () => {
     const res = await translator.agent.get(`/translate/${SID}/my?section=body`).expect(200);
     expect(res.text.match(/<form method="post" action="\/translate\//g)).toHaveLength(19);
     expect(res.text).toContain('<textarea id="t-s5" name="text" rows="6" lang="my" dir="ltr"');
-    expect(res.text).toContain('&lt;1&gt;killed&lt;/1&gt;'); // markers shown to the translator
+    // The markers shown to the translator in the source itself, its one copy on the page.
+    expect(res.text).toContain('<span class="marker">&lt;1&gt;</span><a href="#" rel="noopener">killed</a><span class="marker">&lt;/1&gt;</span>');
+    expect(res.text.split('people have been <span class="marker">')).toHaveLength(2);
+    expect(res.text).not.toContain('data-source=');
     expect(res.text).toContain('<details class="context"><summary>Before and after</summary>'); // neighbours collapsed
     // The outline: every section with its progress, the current one marked.
     expect(res.text).toMatch(/<a href="[^"]*section=body" aria-current="true"><span class="name">Text<\/span>/);

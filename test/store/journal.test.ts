@@ -23,6 +23,14 @@ const snapshotPath = () => join(dir, 'statements', `${SID}.json`);
 const journalPath = () => join(dir, 'statements', `${SID}.journal.jsonl`);
 const snapshot = async (at = dir) => JSON.parse(await readFile(join(at, 'statements', `${SID}.json`), 'utf8'));
 
+/** Leaves `dir` as a crash would (acknowledged saves in the journal, the snapshot as it was): a copy made while the store runs. */
+async function stopAsACrash(store: Store): Promise<void> {
+  const copy = await dirs.make();
+  await cp(dir, copy, { recursive: true, filter: (from) => !from.endsWith('tandem.lock') });
+  await store.close();
+  dir = copy;
+}
+
 async function withStatement(options: Parameters<typeof openStore>[1] = {}): Promise<Store> {
   const store = await openStore(dir, { log, ...options });
   await store.createStatement(aStatement());
@@ -30,13 +38,28 @@ async function withStatement(options: Parameters<typeof openStore>[1] = {}): Pro
 }
 
 describe('replay', () => {
-  it('replays at start the saves the snapshot does not hold yet', async () => {
+  it('replays at start the saves the snapshot does not hold yet (the files as a crash leaves them)', async () => {
+    const store = await withStatement();
+    for (let i = 1; i <= 5; i++) await saveNext(store, SID, 'my', 's2', `save ${i}`);
+    // While the server runs, acknowledged saves are in the journal only (under the fold size).
+    await stopAsACrash(store);
+    expect((await snapshot()).translations).toEqual({});
+    const reopened = await openStore(dir, { log });
+    expect(await reopened.getTranslation(SID, 'my', 's2')).toMatchObject({ revision: 5, text: 'save 5' });
+    expect(await reopened.translationHistory(SID, 'my', 's2')).toHaveLength(5);
+    await reopened.close();
+  });
+
+  it('folds at a clean stop, so the next start reads the snapshot and replays nothing', async () => {
     const store = await withStatement();
     for (let i = 1; i <= 5; i++) await saveNext(store, SID, 'my', 's2', `save ${i}`);
     await store.close();
-    expect((await snapshot()).translations).toEqual({}); // nothing folded: under the size
+    const folded = await snapshot();
+    expect(folded.translations.my.s2).toMatchObject({ revision: 5, text: 'save 5' });
+    expect(folded.journal.seq).toBe(5);
     const reopened = await openStore(dir, { log });
     expect(await reopened.getTranslation(SID, 'my', 's2')).toMatchObject({ revision: 5, text: 'save 5' });
+    expect(await reopened.translationHistory(SID, 'my', 's2')).toHaveLength(5);
     await reopened.close();
   });
 
@@ -89,7 +112,7 @@ describe('a damaged journal', () => {
   it('stops start-up with the path and the line of a damaged line, and changes nothing', async () => {
     const store = await withStatement();
     for (let i = 1; i <= 3; i++) await saveNext(store, SID, 'my', 's1', `save ${i}`);
-    await store.close();
+    await stopAsACrash(store); // the lines are still to be replayed
     const lines = (await readFile(journalPath(), 'utf8')).split('\n');
     lines[1] = '{"seq": 2, "keys": ["my/s1"], "changes": [';
     const damaged = lines.join('\n');

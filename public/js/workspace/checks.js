@@ -1,6 +1,6 @@
 // Checks while the translator types, and the one-click Zawgyi conversion. The list, the
 // confirmation box and the conversion box are copies of the server's markup (templates).
-import { apiUrl, areaOf, csrf, dirty, fromTemplate, json, part, say, strings } from './page.js';
+import { apiUrl, areaOf, csrf, dirty, fromTemplate, json, part, say, sourceOf, strings } from './page.js';
 
 /** Last checks answer per form: { checks, conversion }. */
 export const lastChecks = new Map();
@@ -37,7 +37,7 @@ async function runChecks(form) {
     const { response, data } = await json(`${apiUrl(form)}/checks`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-csrf-token': csrf(form) },
-      body: JSON.stringify({ text: area.value, keepOriginal: form.dataset.keepOriginal === 'true' && area.value === form.dataset.source }),
+      body: JSON.stringify({ text: area.value, keepOriginal: form.dataset.keepOriginal === 'true' && area.value === sourceOf(form) }),
     });
     if (response.ok && areaOf(form).value === area.value) showChecks(form, data.checks || [], data.conversion);
   } catch {

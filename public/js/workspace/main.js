@@ -5,7 +5,7 @@
 // JavaScript the same forms post normally. Shortcuts are listed on the page.
 import { checkOnFocus, checkSoon, useConversion } from './checks.js';
 import { keepPending, startOffline } from './offline.js';
-import { areaOf, dirty, forms, rowOf, say } from './page.js';
+import { areaOf, dirty, forms, rowOf, say, sourceOf } from './page.js';
 import { makeSend } from './saving.js';
 import { insertSuggestion, loadSuggestions } from './suggestions.js';
 
@@ -30,11 +30,35 @@ function nextWhere(form, test) {
 }
 const untranslated = (f) => rowOf(f).classList.contains('status-untranslated');
 const warned = (f) => rowOf(f).querySelector('.checks .check-warning') !== null;
+const TESTS = { untranslated, warning: warned };
+
+/**
+ * The next untranslated segment or the next with warnings: further down this page first (as the
+ * rows are now), else where the row's own link leads, worked out by the server over every page (a
+ * row of this page, or the page holding the next one). Returns the form to go to on this page, or
+ * the link to follow.
+ */
+function nextOf(form, kind) {
+  const below = forms.slice(forms.indexOf(form) + 1).find(TESTS[kind]);
+  if (below) return { form: below };
+  const link = form.querySelector(`a.next-${kind}`);
+  if (!link) return {};
+  const here = link.pathname === location.pathname && link.search === location.search;
+  const onPage = forms.find((f) => rowOf(f).id === link.hash.slice(1));
+  return here && onPage ? { form: onPage } : { link };
+}
+
+function goNext(form, kind) {
+  const { form: target, link } = nextOf(form, kind);
+  if (target) return goTo(target);
+  if (link) location.assign(link.href);
+  return Boolean(link);
+}
 
 const send = makeSend((form) => goTo(nextWhere(form, untranslated) || forms[forms.indexOf(form) + 1]));
 
 function keepOriginal(form) {
-  areaOf(form).value = form.dataset.source;
+  areaOf(form).value = sourceOf(form);
   void send(form, 'submit', { moveOn: true, keepOriginal: true });
 }
 
@@ -65,8 +89,8 @@ if (forms.length > 0) {
   for (const link of document.querySelectorAll('a.next-untranslated, a.next-warning')) {
     link.addEventListener('click', (event) => {
       const form = link.closest('form.save-form');
-      const next = form && nextWhere(form, link.classList.contains('next-warning') ? warned : untranslated);
-      if (next && goTo(next)) event.preventDefault();
+      const { form: target } = form ? nextOf(form, link.classList.contains('next-warning') ? 'warning' : 'untranslated') : {};
+      if (target && goTo(target)) event.preventDefault(); // else the link itself: another page
     });
   }
 
@@ -85,8 +109,8 @@ if (forms.length > 0) {
     if (!event.altKey || event.ctrlKey || event.metaKey) return;
     // event.code: the physical key, whatever the keyboard layout (Burmese, Khmer...).
     const actions = {
-      KeyN: () => goTo(nextWhere(form, untranslated)),
-      KeyW: () => goTo(nextWhere(form, warned)),
+      KeyN: () => goNext(form, 'untranslated'),
+      KeyW: () => goNext(form, 'warning'),
       KeyU: () => useConversion(form),
       KeyK: () => form.querySelector('button.keep-original') && keepOriginal(form),
       Digit1: () => insertSuggestion(form, 0),

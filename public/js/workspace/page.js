@@ -19,6 +19,19 @@ export const areaOf = (form) => form.querySelector('textarea');
 export const rowOf = (form) => form.closest('.work-row');
 export const baseOf = (form) => form.querySelector('input[name=baseRevision]');
 
+/**
+ * The segment's source as the translator types it, markers included: the text of the one source
+ * the page shows, without the glossary's tips and the addresses shown beside their `{n}` markers
+ * (server/http/presenters/aids.ts, `sourceWithTerms`).
+ */
+export function sourceOf(form) {
+  const source = rowOf(form).querySelector('.source');
+  if (!source) return '';
+  const copy = source.cloneNode(true);
+  for (const aside of copy.querySelectorAll('.term-tip, .token-value')) aside.remove();
+  return copy.textContent;
+}
+
 /** Forms with text typed and not yet saved (asked about before leaving the page). */
 export const dirty = new Set();
 

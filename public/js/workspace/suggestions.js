@@ -1,15 +1,16 @@
 // Translation-memory suggestions when a segment gets focus; one click or Alt+1/2/3 inserts one.
 import { replaceText } from './checks.js';
-import { fromTemplate, json, part, strings } from './page.js';
+import { fromTemplate, json, part, sourceOf, strings } from './page.js';
 
 const suggestions = new Map();
 const numbering = { my: 'mymr', km: 'khmr' }[document.documentElement.lang];
 const percent = new Intl.NumberFormat(document.documentElement.lang || 'en', { style: 'percent', ...(numbering ? { numberingSystem: numbering } : {}) });
 
 export async function loadSuggestions(form) {
-  if (suggestions.has(form) || !form.dataset.source) return;
+  const source = sourceOf(form);
+  if (suggestions.has(form) || !source) return;
   suggestions.set(form, []);
-  const query = new URLSearchParams({ locale: strings.locale, q: form.dataset.source, limit: '3' });
+  const query = new URLSearchParams({ locale: strings.locale, q: source, limit: '3' });
   let found = [];
   try {
     const { response, data } = await json(`/api/v1/tm?${query}`);

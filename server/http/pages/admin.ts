@@ -53,8 +53,8 @@ const inviteForm = z.object({
   shown: shownLinks,
 });
 const linkForm = z.object({ shown: shownLinks });
-const grantForm = z.object({ locales: localesField });
-const localeForm = z.object({ tag: z.string().min(1).max(100), nativeName: z.string().max(100).optional() });
+const grantForm = z.object({ locales: localesField, shown: shownLinks });
+const localeForm = z.object({ tag: z.string().min(1).max(100), nativeName: z.string().max(100).optional(), shown: shownLinks });
 const accountParams = z.object({ id: z.string().max(40) });
 const localeParams = z.object({ tag: localeTag });
 /** After a change to a locale: which one, and what happened to it (shown once, above the table). */
@@ -121,13 +121,23 @@ export function adminPages(deps: ServiceDeps): Router {
     throw e;
   }
 
-  async function attempt(res: Response, action: () => Promise<unknown>) {
+  /**
+   * After a change, the admin page again: redirected (a reload repeats nothing), unless the page
+   * was showing one-time links, which are then shown again rather than lost before being passed on.
+   */
+  async function done(res: Response, shown: IssuedLink[], changed?: z.infer<typeof adminQuery>) {
+    if (shown.length > 0) return render(res, 200, { links: shown, changed });
+    const query = changed?.locale && changed.done ? `?locale=${encodeURIComponent(changed.locale)}&done=${changed.done}#loc-h` : '';
+    res.redirect(303, `/admin${query}`);
+  }
+
+  async function attempt(res: Response, shown: IssuedLink[], action: () => Promise<unknown>) {
     try {
       await action();
     } catch (e) {
-      return showInputError(res, e);
+      return showInputError(res, e, shown);
     }
-    res.redirect(303, '/admin');
+    await done(res, shown);
   }
 
   function issued(req: Request, res: Response, account: Account, token: string): IssuedLink {
@@ -170,36 +180,41 @@ export function adminPages(deps: ServiceDeps): Router {
 
   pages.post('/admin/accounts/:id/locales', requireLogin, validate({ params: accountParams, body: grantForm }), async (_req, res) => {
     const { id } = inputOf<{ id: string }>(res, 'params');
-    await attempt(res, () => grantLocales(deps, actorOf(res), id, inputOf<{ locales: string[] }>(res, 'body').locales));
+    const { locales, shown } = inputOf<z.infer<typeof grantForm>>(res, 'body');
+    await attempt(res, shown, () => grantLocales(deps, actorOf(res), id, locales));
   });
 
-  pages.post('/admin/accounts/:id/disable', requireLogin, validate({ params: accountParams }), async (_req, res) => {
-    await attempt(res, () => setDisabled(deps, actorOf(res), inputOf<{ id: string }>(res, 'params').id, true));
+  pages.post('/admin/accounts/:id/disable', requireLogin, validate({ params: accountParams, body: linkForm }), async (_req, res) => {
+    const { shown } = inputOf<z.infer<typeof linkForm>>(res, 'body');
+    await attempt(res, shown, () => setDisabled(deps, actorOf(res), inputOf<{ id: string }>(res, 'params').id, true));
   });
 
-  pages.post('/admin/accounts/:id/enable', requireLogin, validate({ params: accountParams }), async (_req, res) => {
-    await attempt(res, () => setDisabled(deps, actorOf(res), inputOf<{ id: string }>(res, 'params').id, false));
+  pages.post('/admin/accounts/:id/enable', requireLogin, validate({ params: accountParams, body: linkForm }), async (_req, res) => {
+    const { shown } = inputOf<z.infer<typeof linkForm>>(res, 'body');
+    await attempt(res, shown, () => setDisabled(deps, actorOf(res), inputOf<{ id: string }>(res, 'params').id, false));
   });
 
   pages.post('/admin/locales', requireLogin, validate({ body: localeForm }), async (_req, res) => {
+    const { shown, ...form } = inputOf<z.infer<typeof localeForm>>(res, 'body');
     let enabled;
     try {
-      enabled = await enableLocale(deps, actorOf(res), inputOf<z.infer<typeof localeForm>>(res, 'body'));
+      enabled = await enableLocale(deps, actorOf(res), form);
     } catch (e) {
-      return showInputError(res, e);
+      return showInputError(res, e, shown);
     }
-    res.redirect(303, `/admin?locale=${encodeURIComponent(enabled.tag)}&done=${enabled.outcome}#loc-h`);
+    await done(res, shown, { locale: enabled.tag, done: enabled.outcome });
   });
 
   // Disabling keeps the translations: enabling the language again brings them back.
-  pages.post('/admin/locales/:tag/disable', requireLogin, validate({ params: localeParams }), async (_req, res) => {
+  pages.post('/admin/locales/:tag/disable', requireLogin, validate({ params: localeParams, body: linkForm }), async (_req, res) => {
+    const { shown } = inputOf<z.infer<typeof linkForm>>(res, 'body');
     let disabled;
     try {
       disabled = await disableLocale(deps, actorOf(res), inputOf<{ tag: string }>(res, 'params').tag);
     } catch (e) {
-      return showInputError(res, e);
+      return showInputError(res, e, shown);
     }
-    res.redirect(303, `/admin?locale=${encodeURIComponent(disabled.tag)}&done=disabled#loc-h`);
+    await done(res, shown, { locale: disabled.tag, done: 'disabled' });
   });
 
   pages.get('/admin/audit', requireLogin, async (_req, res) => {

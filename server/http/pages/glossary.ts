@@ -15,6 +15,8 @@ import { STATUS_OF } from '../errors.js';
 import { localeView } from '../presenters/work.js';
 import { inputOf, localeTag, validate } from '../validate.js';
 import { showFontsOf } from '../fonts.js';
+import { GLOSSARY_CSV_LIMIT } from '../../domain/glossary.js';
+import { csvTooLarge } from '../glossary-body.js';
 
 const params = z.object({ locale: localeTag });
 const entryParams = params.extend({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
@@ -24,7 +26,8 @@ const entryForm = z.object({
   note: z.string().max(5000).default(''),
   doNotTranslate: z.literal('true').optional(),
 });
-const importForm = z.object({ csv: z.string().max(60_000) });
+/** Its length is checked by the route (GLOSSARY_CSV_LIMIT), to refuse it with the text kept and the reason. */
+const importForm = z.object({ csv: z.string() });
 const doneQuery = z.object({
   done: z.enum(['saved', 'deleted', 'imported']).optional(),
   added: z.coerce.number().int().min(0).optional(),
@@ -51,6 +54,8 @@ export function glossaryPages(deps: ServiceDeps): Router {
       error: extra.error,
       form: extra.form ?? {},
       csv: extra.csv ?? '',
+      csvLimit: GLOSSARY_CSV_LIMIT,
+      csvTooLarge: (res.locals.tr as Translator).t('errors.glossary.csv.too_large', { count: GLOSSARY_CSV_LIMIT }),
     });
   }
 
@@ -95,6 +100,7 @@ export function glossaryPages(deps: ServiceDeps): Router {
     const { locale } = inputOf<{ locale: string }>(res, 'params');
     const { csv } = inputOf<z.infer<typeof importForm>>(res, 'body');
     await change(res, locale, async () => {
+      if (csv.length > GLOSSARY_CSV_LIMIT) throw csvTooLarge();
       const c = await importGlossaryCsv(deps, actorOf(res), locale, csv);
       return `/glossary/${locale}?done=imported&added=${c.added}&updated=${c.updated}&unchanged=${c.unchanged}`;
     }, { csv });

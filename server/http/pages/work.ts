@@ -114,7 +114,12 @@ export function workPages(deps: ServiceDeps): Router {
     const shownIds = new Set(plan.shown);
     const shown = workRows(statement, translations, tr, () => true, shownIds);
     const pageUrl = `/translate/${sid}/${locale}`;
-    const rowExtras = rowAids({ ...aids, checks, statement, locale, translations, tr, pageUrl, shown: shownIds });
+    const matching = new Set(plan.sections.flatMap((s) => s.matching));
+    const rowExtras = rowAids({
+      ...aids, checks, statement, locale, translations, tr, pageUrl, shown: shownIds, markers: true,
+      // Links to other pages keep the filter when the segment is one it keeps.
+      linkTo: (id) => `${pageUrl}?${matching.has(id) && filter !== 'all' ? `status=${filter}&` : ''}seg=${id}#${id}`,
+    });
     const published = publishedWork(translations, locale);
     showFontsOf(res, [locale, ...[...rowExtras.values()].flatMap((r) => r.others.map((o) => o.tag))]);
     res.render('translate', {

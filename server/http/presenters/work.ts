@@ -4,6 +4,7 @@ import { parseSegmentText, placeholderValues } from '../../domain/placeholders.j
 import { diffText, type DiffPart } from '../../domain/text-diff.js';
 import type { Segment, Statement, Status, Translation } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
+import { keptMarkup } from './markup-cache.js';
 import { partsToHtml } from './segment-html.js';
 
 export interface WorkRow {
@@ -12,8 +13,6 @@ export interface WorkRow {
   kind: string;
   listNumber: string;
   sourceHtml: string;
-  /** The source with its markers visible, as the translator types them. */
-  sourceMarked: string;
   text: string;
   /** The translation rendered as the source is (its links and addresses), for reviewers. */
   textHtml: string;
@@ -23,6 +22,7 @@ export interface WorkRow {
   statusLabel: string;
   revision: number;
   comment?: string;
+  /** The segments before and after, as collapsed context: only those not on the page already (each source is shown once). */
   previous?: { id: string; sourceHtml: string };
   next?: { id: string; sourceHtml: string };
   hints: string[];
@@ -30,11 +30,16 @@ export interface WorkRow {
   sourceChange?: DiffPart[];
 }
 
-/** A text of the segment (its source or a translation) with the source's links and addresses in place. */
-function segmentHtml(segment: Segment, text: string): string {
-  const links = placeholderValues(segment, 'link');
-  const tokens = placeholderValues(segment, 'token');
-  return partsToHtml(parseSegmentText(text, segment.placeholders).parts, links, tokens);
+/**
+ * A text of the segment (its source or a translation) with the source's links and addresses in
+ * place; made once per segment and text (presenters/markup-cache.ts), so once per revision.
+ */
+export function segmentHtml(segment: Segment, text: string): string {
+  return keptMarkup(segment, text, () => {
+    const links = placeholderValues(segment, 'link');
+    const tokens = placeholderValues(segment, 'token');
+    return partsToHtml(parseSegmentText(text, segment.placeholders).parts, links, tokens);
+  });
 }
 
 const sourceHtml = (segment: Segment) => segmentHtml(segment, segment.source);
@@ -57,15 +62,15 @@ export function workRows(
     const t = byId.get(segment.id);
     const status = t?.status ?? 'untranslated';
     if (!keep(status)) return;
-    const prev = segs[i - 1];
-    const next = segs[i + 1];
+    const beside = (s: Segment | undefined) => (s && !only?.has(s.id) ? s : undefined);
+    const prev = beside(segs[i - 1]);
+    const next = beside(segs[i + 1]);
     rows.push({
       id: segment.id,
       index: tr.number(segment.index + 1),
       kind: segment.kind,
       listNumber: segment.listNumber === undefined ? '' : String(segment.listNumber),
       sourceHtml: sourceHtml(segment),
-      sourceMarked: segment.source,
       text: t?.text ?? '',
       textHtml: t ? segmentHtml(segment, t.text) : '',
       sameAsSource: t !== undefined && (t.keepOriginal === true || t.text === segment.source),
