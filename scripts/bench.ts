@@ -426,9 +426,14 @@ async function main(): Promise<void> {
     const { historyEntries } = await translatedStatements(largeDir, 30, ['my', 'km', 'th']);
     const ids = Array.from({ length: 30 }, (_, k) => `statement-${String(k + 1).padStart(2, '0')}`);
     const r = await measureStartup(root, largeDir, temp, ids, children);
+    // The baseline in the same run: the same server on an empty data directory (loading the code, importing the first statement).
+    const emptyDir = path.join(temp, 'empty');
+    mkdirSync(emptyDir);
+    const empty = await measureStartup(root, emptyDir, temp, [], children);
     core.push(
       `start-up on 30 statements x 3 locales fully translated (${historyEntries} history entries): ready in ${(r.readyMs / 1000).toFixed(2)} s, ` +
-        `RSS ${mib(r.rssAtReady)} at ready, ${mib(r.rssAfterReads)} after reading every statement's translations once`,
+        `RSS ${mib(r.rssAtReady)} at ready, ${mib(r.rssAfterReads)} after reading every statement's translations once; ` +
+        `an empty data directory: ready in ${(empty.readyMs / 1000).toFixed(2)} s, RSS ${mib(empty.rssAtReady)} (the data's share: ${((r.readyMs - empty.readyMs) / 1000).toFixed(2)} s)`,
     );
   }
   for (const line of core) log(line);

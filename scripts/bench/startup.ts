@@ -14,7 +14,7 @@ export async function measureStartup(root: string, dataDir: string, logDir: stri
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), TANDEM_DATA_DIR: dataDir };
   const t0 = performance.now();
-  const server = startNode('tandem-large', ['server/main.ts'], { cwd: root, env, logFile: path.join(logDir, 'server-large.log') });
+  const server = startNode('tandem-large', ['server/main.ts'], { cwd: root, env, logFile: path.join(logDir, `server-${path.basename(dataDir)}.log`) });
   children.push(server);
   const base = `http://127.0.0.1:${port}`;
   await waitForHealthy(server, `${base}/healthz`, 60_000);

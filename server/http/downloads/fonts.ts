@@ -4,7 +4,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import subsetFont from 'subset-font';
 
 const FONTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'node_modules', '@fontsource');
 
@@ -23,6 +22,8 @@ export interface EmbeddedFont {
 /** One subset font per script the text uses (regular weight; bold is synthesised). */
 export async function embeddedFonts(text: string): Promise<EmbeddedFont[]> {
   const fonts: EmbeddedFont[] = [];
+  // Loaded on the first download, not at start: the font tools are large (a tenth of start-up).
+  const { default: subsetFont } = await import('subset-font');
   for (const font of FONTS.filter((f) => f.test.test(text))) {
     const file = path.join(FONTS_DIR, font.package, 'files', `${font.package}-${font.subset}-400-normal.woff2`);
     // The dotted circle and the joiners are part of the script's shaping.

@@ -2,11 +2,13 @@
 // version (in the edition's language), and a sitemap of the latest versions with their
 // language alternates. Built with xmlbuilder2, which escapes every text.
 import { Router, type Request } from 'express';
-import { create } from 'xmlbuilder2';
 import type { ServiceDeps } from '../../services/deps.js';
 import { allVersions } from '../../services/publishing.js';
 import { descriptionOf } from '../presenters/version.js';
 import { serverLinks } from './editions.js';
+
+/** The XML builder, loaded by the first feed or sitemap asked for rather than at start (it is large). */
+const xml = () => import('xmlbuilder2');
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const SITEMAP = 'http://www.sitemaps.org/schemas/sitemap/0.9';
@@ -22,6 +24,7 @@ export function discoveryPages(deps: ServiceDeps): Router {
   pages.get('/feed.xml', async (req, res) => {
     const base = origin(req);
     const versions = await allVersions(deps);
+    const { create } = await xml();
     const feed = create({ version: '1.0', encoding: 'utf-8' }).ele(ATOM, 'feed');
     feed.ele('id').txt(`${base}/feed.xml`);
     feed.ele('title').txt('Tandem');
@@ -52,6 +55,7 @@ export function discoveryPages(deps: ServiceDeps): Router {
       if (!table.has(v.locale)) table.set(v.locale, v.publishedAt);
       latest.set(v.statementId, table);
     }
+    const { create } = await xml();
     const urlset = create({ version: '1.0', encoding: 'utf-8' }).ele(SITEMAP, 'urlset').att('http://www.w3.org/2000/xmlns/', 'xmlns:xhtml', XHTML);
     for (const [sid, locales] of latest) {
       const links = serverLinks(sid);
