@@ -64,6 +64,9 @@ export async function siteFiles(deps: ServiceDeps, i18n: I18n): Promise<Map<stri
 
   for (const ui of UI_LANGUAGES) {
     const tr = i18n.translator(ui);
+    /** A page of the site at `<ui>/<file>`, framed with links relative to where it lies. */
+    const putPage = async (file: string, view: string, model: object) =>
+      put(`${ui}/${file}`, await renderView(view, { tr, site: site(ui, file), ...model }));
     const index = [];
     for (const { statement, published } of statements) {
       const sid = statement.id;
@@ -74,34 +77,11 @@ export async function siteFiles(deps: ServiceDeps, i18n: I18n): Promise<Map<stri
         const latest = published[locale]!;
         for (let n = 1; n <= latest; n += 1) {
           const reading = onlyPublished(await readEdition(deps, sid, locale, n));
-          const file = `${sid}/${locale}/v${n}.html`;
-          put(
-            `${ui}/${file}`,
-            await renderView('site/version', {
-              tr,
-              site: site(ui, file),
-              ...versionModel(reading, tr, siteLinks(ui, sid, 3, hasCompare), { latestUrl: false }),
-            }),
-          );
+          const links = siteLinks(ui, sid, 3, hasCompare);
+          await putPage(`${sid}/${locale}/v${n}.html`, 'site/version', versionModel(reading, tr, links, { latestUrl: false }));
           if (n === latest) {
-            const latestFile = `${sid}/${locale}/index.html`;
-            put(
-              `${ui}/${latestFile}`,
-              await renderView('site/version', {
-                tr,
-                site: site(ui, latestFile),
-                ...versionModel(reading, tr, siteLinks(ui, sid, 3, hasCompare), { latestUrl: true }),
-              }),
-            );
-            const listFile = `${sid}/${locale}/versions.html`;
-            put(
-              `${ui}/${listFile}`,
-              await renderView('site/versions', {
-                tr,
-                site: site(ui, listFile),
-                ...(await versionsModel(deps, reading, tr, siteLinks(ui, sid, 3, hasCompare))),
-              }),
-            );
+            await putPage(`${sid}/${locale}/index.html`, 'site/version', versionModel(reading, tr, links, { latestUrl: true }));
+            await putPage(`${sid}/${locale}/versions.html`, 'site/versions', await versionsModel(deps, reading, tr, links));
             locales.push({
               tag: locale,
               autonym: reading.locale.autonym,
@@ -115,17 +95,11 @@ export async function siteFiles(deps: ServiceDeps, i18n: I18n): Promise<Map<stri
       const compareTags = tags.slice(0, 4);
       if (compareTags.length >= 2) {
         const edition = await getEdition(deps, sid, compareTags, { published: true });
-        const compareFile = `${sid}/compare.html`;
-        put(
-          `${ui}/${compareFile}`,
-          await renderView('site/compare', {
-            tr,
-            site: site(ui, compareFile),
-            title: `${tr.t('compare.title')} · ${statement.title}`,
-            columns: edition.locales.map((l) => ({ tag: l.tag, autonym: l.autonym, dir: l.direction, href: `${l.tag}/index.html` })),
-            groups: groupRows(presentRows(edition.rows, tr, { inCompare: true })),
-          }),
-        );
+        await putPage(`${sid}/compare.html`, 'site/compare', {
+          title: `${tr.t('compare.title')} · ${statement.title}`,
+          columns: edition.locales.map((l) => ({ tag: l.tag, autonym: l.autonym, dir: l.direction, href: `${l.tag}/index.html` })),
+          groups: groupRows(presentRows(edition.rows, tr, { inCompare: true })),
+        });
       }
       index.push({
         title: statement.title,
@@ -135,7 +109,7 @@ export async function siteFiles(deps: ServiceDeps, i18n: I18n): Promise<Map<stri
         compareHref: compareTags.length >= 2 ? `${sid}/compare.html` : '',
       });
     }
-    put(`${ui}/index.html`, await renderView('site/index', { tr, site: site(ui, 'index.html'), statements: index }));
+    await putPage('index.html', 'site/index', { statements: index });
   }
 
   // Downloads, each stamped in the edition's language when it is an interface language.

@@ -115,16 +115,8 @@ export function decidePublish(context: PublishContext, input: PublishInput): Edi
 }
 
 /** What a reader of one version is told about it (the stamp). */
-export interface Stamp {
-  locale: string;
-  version: number;
-  sourceRevision: number;
-  sourceDate?: string;
-  publishedAt: string;
-  approved: number;
-  total: number;
-  percentApproved: number;
-  note?: string;
+export interface Stamp
+  extends Pick<VersionSummary, 'locale' | 'version' | 'sourceRevision' | 'sourceDate' | 'publishedAt' | 'approved' | 'total' | 'percentApproved' | 'note'> {
   /** The latest version, when this one is older. */
   newerVersion?: number;
   /** The source was corrected after this version's source revision (until a newer version is published). */

@@ -1,7 +1,7 @@
 // An edition is a pure function from a statement and its translations to rows, one per segment,
 // with one cell per requested locale (MediaWiki Translate's TranslationUnit::getTextForRendering).
 import type { LocaleInfo } from './locales.js';
-import { parseSegmentText, type InlinePart } from './placeholders.js';
+import { parseSegmentText, placeholderValues, type InlinePart } from './placeholders.js';
 import { publishedOf } from './published.js';
 import type { EditionVersion, VersionSegment } from './edition-version.js';
 import type { Segment, SegmentKind, Statement, Translation } from './types.js';
@@ -127,8 +127,4 @@ export function publishedText(
   if (!published) return undefined;
   const outdated = t!.status === 'outdated' || published.sourceHash !== segment.sourceHash;
   return { text: published.text, state: outdated ? 'outdated' : 'approved' };
-}
-
-function placeholderValues(segment: Pick<Segment, 'placeholders'>, kind: 'link' | 'token'): Record<number, string> {
-  return Object.fromEntries(segment.placeholders.filter((p) => p.kind === kind).map((p) => [p.n, p.value]));
 }

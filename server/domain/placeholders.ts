@@ -108,15 +108,20 @@ export function parseSegmentText(
   return { parts: root, problems };
 }
 
+/** The URL of each link, or the value of each token, of a segment, by placeholder number. */
+export function placeholderValues(segment: { placeholders: readonly Placeholder[] }, kind: 'link' | 'token'): Record<number, string> {
+  return Object.fromEntries(segment.placeholders.filter((p) => p.kind === kind).map((p) => [p.n, p.value]));
+}
+
 /** Text without markers (link words kept, tokens replaced by their value), for search, TM and word counts. */
 export function plainText(text: string, placeholders: Placeholder[]): string {
-  const values = new Map(placeholders.filter((p) => p.kind === 'token').map((p) => [p.n, p.value]));
+  const values = placeholderValues({ placeholders }, 'token');
   const flatten = (parts: InlinePart[]): string =>
     parts
       .map((part) => {
         if (part.type === 'text') return part.text;
         if (part.type === 'link') return flatten(part.children);
-        return values.get(part.n) ?? '';
+        return values[part.n] ?? '';
       })
       .join('');
   return flatten(parseSegmentText(text, placeholders).parts);

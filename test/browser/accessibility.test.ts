@@ -2,26 +2,9 @@
 // and best practices), the page needs no horizontal scrolling on a 360 px phone, and screenshots
 // at both widths are kept for a person to look at (screenshots/, git-ignored).
 // The three languages of one page are checked side by side, in three browser contexts at once.
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import {
-  axeViolations,
-  DESKTOP,
-  ensureAccount,
-  fitsWidth,
-  foreign,
-  keepScreenshot,
-  logIn,
-  openContext,
-  PHONE,
-  seedTranslations,
-  SID,
-  startTandem,
-  UI_LANGUAGES,
-  type BrowserContext,
-  type Page,
-  type Tandem,
-  type UiLanguage,
-} from './support/browser.js';
+import { beforeAll, expect, it } from '@jest/globals';
+import { axeViolations, DESKTOP, fitsWidth, keepScreenshot, PHONE, SID, UI_LANGUAGES, type Page, type UiLanguage } from './support/browser.js';
+import { useTandem } from './support/suite.js';
 
 type Viewer = 'reader' | 'admin';
 
@@ -40,31 +23,17 @@ const PAGES: { name: string; path: string; as: Viewer; status: number }[] = [
   { name: 'correction', path: `/correct/${SID}`, as: 'admin', status: 200 },
 ];
 
-let tandem: Tandem;
-const contexts: BrowserContext[] = [];
-const requests: string[] = [];
+// Approved Burmese and Khmer text, one segment of each waiting for review.
+const tandem = useTandem({ seed: ['my', 'km'], accounts: [['aung-admin', 'admin', []]] });
 const pages = new Map<string, Page>();
 const pageOf = (lang: UiLanguage, as: Viewer) => pages.get(`${lang}/${as}`)!;
 
 beforeAll(async () => {
-  tandem = await startTandem();
-  // Approved Burmese and Khmer text, one segment of each waiting for review.
-  await seedTranslations(tandem.t);
-  await ensureAccount(tandem.t, 'aung-admin', 'admin', []);
   for (const lang of UI_LANGUAGES) {
     for (const as of ['reader', 'admin'] as const) {
-      const { context, requests: seen } = await openContext(tandem, { uiLanguage: lang });
-      contexts.push(context);
-      context.on('close', () => requests.push(...seen));
-      const page = await context.newPage();
-      if (as === 'admin') await logIn(page, tandem.origin, 'aung-admin');
-      pages.set(`${lang}/${as}`, page);
+      pages.set(`${lang}/${as}`, await tandem.newPage({ uiLanguage: lang, as: as === 'admin' ? 'aung-admin' : undefined }));
     }
   }
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await tandem.close();
 });
 
 interface Finding {
@@ -99,7 +68,7 @@ it.each(PAGES)('$name: no axe violation and no horizontal scrolling at 360 px, i
 });
 
 it('made no request to another origin', async () => {
-  for (const c of contexts.splice(0)) await c.close();
-  expect(requests.length).toBeGreaterThan(PAGES.length * UI_LANGUAGES.length);
-  expect(foreign(requests, tandem.origin)).toEqual([]);
+  await tandem.closeContexts();
+  expect(tandem.requests.length).toBeGreaterThan(PAGES.length * UI_LANGUAGES.length);
+  expect(tandem.foreignRequests()).toEqual([]);
 });

@@ -1,18 +1,16 @@
 // What the design promises, measured in the browser: Burmese and Khmer get the line height their
 // stacked marks need (and English beside them does not), statuses show a symbol and a word as
 // well as a colour, progress is drawn as labelled bars, and the language switcher stays in view.
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { ensureAccount, logIn, openContext, seedTranslations, SID, startTandem, type Page, type Tandem } from './support/browser.js';
+import { beforeAll, expect, it } from '@jest/globals';
+import { SID, type Page } from './support/browser.js';
+import { useTandem } from './support/suite.js';
 
-let tandem: Tandem;
+const tandem = useTandem({ seed: ['my', 'km'], accounts: [['mya', 'translator', ['my']]] });
 let reader: Page;
 
 beforeAll(async () => {
-  tandem = await startTandem();
-  await seedTranslations(tandem.t);
-  reader = await (await openContext(tandem)).context.newPage();
+  reader = await tandem.newPage();
 });
-afterAll(() => tandem.close());
 
 /** Line height as a multiple of the font size, for the first element matching `selector`. */
 const lineHeight = (page: Page, selector: string) =>
@@ -48,9 +46,7 @@ it('the language switcher stays in view while reading an edition', async () => {
 });
 
 it('every status in the workspace shows a symbol and a word, not only a colour', async () => {
-  await ensureAccount(tandem.t, 'mya', 'translator', ['my']);
-  const page = await (await openContext(tandem)).context.newPage();
-  await logIn(page, tandem.origin, 'mya');
+  const page = await tandem.newPage({ as: 'mya' });
   await page.goto(`${tandem.origin}/translate/${SID}/my`);
   const badges = await page.locator('.seg-head .status').evaluateAll((els) =>
     els.slice(0, 6).map((el) => ({

@@ -2,41 +2,16 @@
 // to the files page, download the PO file, translate it "in Poedit", upload it through the plain
 // form, read the report. And the page in every interface language: no axe violation, no
 // horizontal scrolling at 360 px, no request to another host.
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { editPo } from '../support/cat-tool.js';
-import {
-  axeViolations,
-  ensureAccount,
-  fitsWidth,
-  foreign,
-  keepScreenshot,
-  logIn,
-  openContext,
-  PHONE,
-  postForm,
-  SID,
-  startTandem,
-  UI_LANGUAGES,
-  type Tandem,
-} from './support/browser.js';
+import { axeViolations, fitsWidth, keepScreenshot, PHONE, postForm, SID, UI_LANGUAGES } from './support/browser.js';
+import { useTandem } from './support/suite.js';
 
-let tandem: Tandem;
-const requests: string[] = [];
-
-beforeAll(async () => {
-  tandem = await startTandem();
-  await ensureAccount(tandem.t, 'nilar', 'translator', ['my']);
-});
-afterAll(async () => {
-  await tandem.close();
-  expect(foreign(requests, tandem.origin)).toEqual([]);
-});
+const tandem = useTandem({ accounts: [['nilar', 'translator', ['my']]] });
 
 it('downloads a PO file, and an upload of its translation comes back as a submission, without JavaScript', async () => {
-  const { context, requests: seen } = await openContext(tandem, { javaScriptEnabled: false });
-  const page = await context.newPage();
-  await logIn(page, tandem.origin, 'nilar');
+  const page = await tandem.newPage({ javaScriptEnabled: false, as: 'nilar' });
   await page.goto(`${tandem.origin}/translate/${SID}/my`);
   await Promise.all([page.waitForURL(`**/files/${SID}/my`), page.click(`a[href="/files/${SID}/my"]`)]);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href$="format=po"]')]);
@@ -48,18 +23,19 @@ it('downloads a PO file, and an upload of its translation comes back as a submis
   await expect(page.locator('.import-report [role=status]').textContent()).resolves.toContain('Imported: 1.');
   await expect(page.locator('.import-report tr.outcome-imported').textContent()).resolves.toContain('s2');
   expect(await tandem.t.deps.store.getTranslation(SID, 'my', 's2')).toMatchObject({ text: '၂၀၂၂ ခုနှစ် ဇန်နဝါရီလ ၄ ရက်', status: 'submitted' });
-  requests.push(...seen);
-  await context.close();
+  await page.context().close();
 });
 
 it.each(UI_LANGUAGES)('the files page in %s: no axe violation, fits a phone', async (lang) => {
-  const { context, requests: seen } = await openContext(tandem, { uiLanguage: lang, viewport: PHONE });
-  const page = await context.newPage();
-  await logIn(page, tandem.origin, 'nilar');
+  const page = await tandem.newPage({ uiLanguage: lang, viewport: PHONE, as: 'nilar' });
   await page.goto(`${tandem.origin}/files/${SID}/my`);
   expect(await axeViolations(page)).toEqual([]);
   expect(await fitsWidth(page)).toBe(true);
   await keepScreenshot(page, `files-${lang}-phone`, true);
-  requests.push(...seen);
-  await context.close();
+  await page.context().close();
+});
+
+it('made no request to another origin', () => {
+  expect(tandem.requests.length).toBeGreaterThan(0);
+  expect(tandem.foreignRequests()).toEqual([]);
 });

@@ -1,53 +1,18 @@
 // Burmese, Khmer and Thai are drawn with the Noto fonts that Tandem serves itself: Chromium's
 // DevTools protocol says which font actually drew a node's glyphs and whether it was a web font
 // (the machine has system Noto fonts too, so the family name alone would prove nothing).
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { foreign, openContext, seedTranslations, SID, startTandem, type BrowserContext, type Page, type Tandem, type UiLanguage } from './support/browser.js';
+import { expect, it } from '@jest/globals';
+import { SID, type Page, type UiLanguage } from './support/browser.js';
+import { fontsOf } from './support/fonts.js';
+import { useTandem } from './support/suite.js';
 
-let tandem: Tandem;
-const contexts: BrowserContext[] = [];
-const requests: string[] = [];
-
-beforeAll(async () => {
-  tandem = await startTandem();
-  await seedTranslations(tandem.t);
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await tandem.close();
-});
-
+const tandem = useTandem({ seed: ['my', 'km'] });
 const pages = new Map<UiLanguage, Page>();
 
 /** One page per interface language, each in a context of its own (fresh font cache). */
 async function open(uiLanguage: UiLanguage = 'en'): Promise<Page> {
-  if (!pages.has(uiLanguage)) {
-    const { context, requests: seen } = await openContext(tandem, { uiLanguage });
-    contexts.push(context);
-    context.on('close', () => requests.push(...seen));
-    pages.set(uiLanguage, await context.newPage());
-  }
+  if (!pages.has(uiLanguage)) pages.set(uiLanguage, await tandem.newPage({ uiLanguage }));
   return pages.get(uiLanguage)!;
-}
-
-interface PlatformFont {
-  familyName: string;
-  isCustomFont: boolean;
-  glyphCount: number;
-}
-
-/** The fonts that drew the text of the first node matching `selector` (and its children), most glyphs first. */
-async function fontsOf(page: Page, selector: string): Promise<PlatformFont[]> {
-  await page.evaluate(() => document.fonts.ready);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('DOM.enable');
-  await cdp.send('CSS.enable');
-  const { root } = await cdp.send('DOM.getDocument');
-  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
-  expect(nodeId).toBeGreaterThan(0);
-  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-  await cdp.detach();
-  return [...fonts].sort((a, b) => b.glyphCount - a.glyphCount);
 }
 
 it.each([
@@ -70,10 +35,7 @@ it.each([
 
 it('declares every font with font-display: swap and serves it from Tandem, cached for a year', async () => {
   // A fresh context, so that every font comes over the network rather than from the cache.
-  const { context, requests: seen } = await openContext(tandem);
-  contexts.push(context);
-  context.on('close', () => requests.push(...seen));
-  const page = await context.newPage();
+  const page = await tandem.newPage();
   const fonts: { url: string; status: number; type: string | undefined; cache: string | undefined }[] = [];
   page.on('response', (r) => {
     if (r.request().resourceType() === 'font') fonts.push({ url: r.url(), status: r.status(), type: r.headers()['content-type'], cache: r.headers()['cache-control'] });
@@ -104,7 +66,7 @@ it('declares every font with font-display: swap and serves it from Tandem, cache
 });
 
 it('made no request to another origin', async () => {
-  for (const c of contexts.splice(0)) await c.close();
-  expect(requests.some((url) => url.includes('/fonts/'))).toBe(true);
-  expect(foreign(requests, tandem.origin)).toEqual([]);
+  await tandem.closeContexts();
+  expect(tandem.requests.some((url) => url.includes('/fonts/'))).toBe(true);
+  expect(tandem.foreignRequests()).toEqual([]);
 });

@@ -2,47 +2,18 @@
 // segments, an editor approves two and sends one back, the translator reads the comment, a reader
 // switches from the Burmese to the Khmer edition without losing their place and compares three
 // editions whose rows line up; then the same pages on a 360 px wide phone.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  ensureAccount,
-  fitsWidth,
-  foreign,
-  keepScreenshot,
-  logIn,
-  openContext,
-  PHONE,
-  postForm,
-  seedTranslations,
-  SID,
-  startTandem,
-  type BrowserContext,
-  type Page,
-  type Tandem,
-} from './support/browser.js';
+import { describe, expect, it } from '@jest/globals';
+import { fitsWidth, keepScreenshot, PHONE, postForm, SID, type Page } from './support/browser.js';
+import { useTandem } from './support/suite.js';
 import { CHANGE_REQUEST, TEXTS } from './support/texts.js';
 
-let tandem: Tandem;
-const contexts: BrowserContext[] = [];
-const requests: string[] = [];
-
-async function open(options: Parameters<typeof openContext>[1] = {}): Promise<Page> {
-  const { context, requests: seen } = await openContext(tandem, options);
-  contexts.push(context);
-  context.on('request', (r) => requests.push(r.url()));
-  void seen;
-  return context.newPage();
-}
-
-beforeAll(async () => {
-  tandem = await startTandem();
-  // The Khmer edition already has approved text; the Burmese one is made by this test.
-  await seedTranslations(tandem.t, ['km']);
-  await ensureAccount(tandem.t, 'thiri', 'translator', ['my']);
-  await ensureAccount(tandem.t, 'sokha', 'editor', ['my']);
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await tandem.close();
+// The Khmer edition already has approved text; the Burmese one is made by this test.
+const tandem = useTandem({
+  seed: ['km'],
+  accounts: [
+    ['thiri', 'translator', ['my']],
+    ['sokha', 'editor', ['my']],
+  ],
 });
 
 const workspace = `/translate/${SID}/my`;
@@ -53,8 +24,7 @@ describe('at desktop width', () => {
   let translator: Page;
 
   it('a translator types three Burmese translations and submits them', async () => {
-    translator = await open();
-    await logIn(translator, tandem.origin, 'thiri');
+    translator = await tandem.newPage({ as: 'thiri' });
     for (const id of SEGMENTS) {
       // The workspace shows one section at a time: the title is in the first, s3 and s4 in the text.
       if (id !== 's4') await translator.goto(`${tandem.origin}${workspace}?seg=${id}`);
@@ -72,8 +42,7 @@ describe('at desktop width', () => {
   });
 
   it('an editor approves two and requests changes on the third', async () => {
-    const editor = await open();
-    await logIn(editor, tandem.origin, 'sokha');
+    const editor = await tandem.newPage({ as: 'sokha' });
     await editor.goto(tandem.origin + review);
     expect(await editor.locator('section.review-row').evaluateAll((rows) => rows.map((r) => r.id))).toEqual([...SEGMENTS]);
     for (const id of ['s1', 's3']) {
@@ -99,7 +68,7 @@ describe('at desktop width', () => {
   });
 
   it('a reader switches from the Burmese edition to the Khmer one and stays at the same segment', async () => {
-    const reader = await open();
+    const reader = await tandem.newPage();
     await reader.goto(`${tandem.origin}/s/${SID}/my`);
     await expect(reader.locator('article.edition h1').innerText()).resolves.toBe(TEXTS.my.s1);
     // Scroll so that segment 10 is the first one on screen, as a reader part-way through would.
@@ -142,7 +111,7 @@ describe('on a 360 px wide phone', () => {
   ] as const;
 
   it.each(readerPages)('%s needs no horizontal scrolling', async (name, path) => {
-    const page = await open(phone);
+    const page = await tandem.newPage(phone);
     await page.goto(tandem.origin + path);
     expect(await fitsWidth(page)).toBe(true);
     await keepScreenshot(page, `journey-${name}-phone`);
@@ -150,7 +119,7 @@ describe('on a 360 px wide phone', () => {
   });
 
   it('the compare view shows the editions segment by segment, one under the other', async () => {
-    const page = await open(phone);
+    const page = await tandem.newPage(phone);
     await page.goto(`${tandem.origin}/s/${SID}/compare?langs=en,my,km`);
     const rows = await page.evaluate(() =>
       [...document.querySelectorAll('.compare-row.seg')].map((row) => {
@@ -173,8 +142,7 @@ describe('on a 360 px wide phone', () => {
     ['workspace', 'thiri', workspace],
     ['review', 'sokha', review],
   ] as const)('the %s needs no horizontal scrolling', async (name, who, path) => {
-    const page = await open(phone);
-    await logIn(page, tandem.origin, who);
+    const page = await tandem.newPage({ ...phone, as: who });
     await page.goto(tandem.origin + path);
     expect(await fitsWidth(page)).toBe(true);
     await keepScreenshot(page, `journey-${name}-phone`);
@@ -182,6 +150,6 @@ describe('on a 360 px wide phone', () => {
 });
 
 it('made no request to another origin', () => {
-  expect(requests.length).toBeGreaterThan(10);
-  expect(foreign(requests, tandem.origin)).toEqual([]);
+  expect(tandem.requests.length).toBeGreaterThan(10);
+  expect(tandem.foreignRequests()).toEqual([]);
 });

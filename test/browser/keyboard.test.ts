@@ -1,27 +1,27 @@
 // The keyboard alone is enough: every focus stop shows a visible focus ring, every control has a
 // name, the translator reaches a segment, types, submits with Ctrl+Enter and saves with Ctrl+S,
 // and an editor approves from the review queue.
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { ensureAccount, logIn, openContext, postForm, seedTranslations, SID, startTandem, type Page, type Tandem } from './support/browser.js';
+import { beforeAll, expect, it } from '@jest/globals';
+import { postForm, SID, type Page } from './support/browser.js';
+import { useTandem } from './support/suite.js';
 import { TEXTS } from './support/texts.js';
 
-let tandem: Tandem;
+const tandem = useTandem({
+  seed: ['my'],
+  accounts: [
+    ['kosal', 'translator', ['km']],
+    ['chanthy', 'editor', ['km', 'my']],
+  ],
+});
 let translator: Page;
 let editor: Page;
 let reader: Page;
 
 beforeAll(async () => {
-  tandem = await startTandem();
-  await seedTranslations(tandem.t, ['my']);
-  await ensureAccount(tandem.t, 'kosal', 'translator', ['km']);
-  await ensureAccount(tandem.t, 'chanthy', 'editor', ['km', 'my']);
-  translator = await (await openContext(tandem)).context.newPage();
-  await logIn(translator, tandem.origin, 'kosal');
-  editor = await (await openContext(tandem)).context.newPage();
-  await logIn(editor, tandem.origin, 'chanthy');
-  reader = await (await openContext(tandem)).context.newPage();
+  translator = await tandem.newPage({ as: 'kosal' });
+  editor = await tandem.newPage({ as: 'chanthy' });
+  reader = await tandem.newPage();
 });
-afterAll(() => tandem.close());
 
 interface FocusStop {
   what: string;

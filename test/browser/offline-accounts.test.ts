@@ -1,21 +1,21 @@
 // Unsent offline text belongs to one account (issue: a draft typed offline by one volunteer was
 // sent in the next volunteer's name after logout and login on the same browser).
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { ensureAccount, logIn, openContext, SID, startTandem, type Tandem } from './support/browser.js';
+import { expect, it } from '@jest/globals';
+import { logIn, SID } from './support/browser.js';
+import { useTandem } from './support/suite.js';
 
-let tandem: Tandem;
-beforeAll(async () => {
-  tandem = await startTandem();
-  await ensureAccount(tandem.t, 'offline-a', 'translator', ['my']);
-  await ensureAccount(tandem.t, 'offline-b', 'translator', ['my']);
-}, 60_000);
-afterAll(() => tandem.close());
+const tandem = useTandem({
+  accounts: [
+    ['offline-a', 'translator', ['my']],
+    ['offline-b', 'translator', ['my']],
+  ],
+  timeout: 60_000,
+});
 
 it('log in as A, go offline, type, log out, log in as B: nothing of A is sent or shown', async () => {
-  const { context } = await openContext(tandem);
-  const page = await context.newPage();
+  const page = await tandem.newPage({ as: 'offline-a' });
+  const context = page.context();
   const workspace = `${tandem.origin}/translate/${SID}/my?seg=s5`;
-  await logIn(page, tandem.origin, 'offline-a');
   await page.goto(workspace);
   await context.setOffline(true);
   await page.fill('#t-s5', 'ပထမ အကောင့်၏ စာ');

@@ -1,24 +1,22 @@
 // Printing an edition or the compare view: no navigation, buttons or notices on paper, columns kept
 // side by side (even when printing from a phone), no segment cut across two pages.
 // The PDFs are kept in test-output/ for a person to look at.
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { beforeAll, expect, it } from '@jest/globals';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DESKTOP, keepScreenshot, openContext, PHONE, seedTranslations, SID, startTandem, TEST_OUTPUT, type Page, type Tandem } from './support/browser.js';
+import { DESKTOP, keepScreenshot, PHONE, SID, TEST_OUTPUT, type Page } from './support/browser.js';
+import { useTandem } from './support/suite.js';
 
 /** An A4 sheet at 96 dpi, for screenshots of what the printed page looks like. */
 const A4 = { width: 794, height: 1123 };
 
-let tandem: Tandem;
+const tandem = useTandem({ seed: ['my', 'km'] });
 let page: Page;
 
 beforeAll(async () => {
-  tandem = await startTandem();
-  await seedTranslations(tandem.t);
-  page = await (await openContext(tandem)).context.newPage();
+  page = await tandem.newPage();
   await page.emulateMedia({ media: 'print' });
 });
-afterAll(() => tandem.close());
 
 /** Elements matching `selector` that would appear on paper. */
 const printed = (selector: string) =>

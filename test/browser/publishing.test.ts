@@ -2,7 +2,7 @@
 // exported static site, opened from disk, draws Burmese and Khmer with the fonts it carries,
 // resolves every relative link to a file of the export and asks for nothing outside its folder;
 // the standalone HTML download renders with no other file, offline.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,57 +10,27 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { exportSite } from '../../server/export-site.js';
 import { toActor } from '../../server/services/accounts.js';
 import { publishEdition } from '../../server/services/publishing.js';
-import {
-  axeViolations,
-  ensureAccount,
-  foreign,
-  openContext,
-  seedTranslations,
-  SID,
-  startTandem,
-  UI_LANGUAGES,
-  type BrowserContext,
-  type Page,
-  type Tandem,
-} from './support/browser.js';
+import { axeViolations, ensureAccount, foreign, SID, UI_LANGUAGES, type Page } from './support/browser.js';
+import { fontsOf } from './support/fonts.js';
+import { useTandem } from './support/suite.js';
 
-let tandem: Tandem;
 let site: string;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  tandem = await startTandem();
-  await seedTranslations(tandem.t);
-  const admin = toActor(await ensureAccount(tandem.t, 'publisher-admin', 'admin', []));
-  for (const locale of ['my', 'km']) await publishEdition(tandem.t.deps, admin, { statementId: SID, locale, confirmIncomplete: true });
-  await publishEdition(tandem.t.deps, admin, { statementId: SID, locale: 'km', note: 'ទីពីរ', confirmIncomplete: true });
-  site = mkdtempSync(path.join(tmpdir(), 'tandem-site-'));
-  await exportSite(tandem.t.dataDir, site);
-}, 120_000);
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await tandem.close();
-  rmSync(site, { recursive: true, force: true });
+const tandem = useTandem({
+  seed: ['my', 'km'],
+  async prepare({ t }) {
+    const admin = toActor(await ensureAccount(t, 'publisher-admin', 'admin', []));
+    for (const locale of ['my', 'km']) await publishEdition(t.deps, admin, { statementId: SID, locale, confirmIncomplete: true });
+    await publishEdition(t.deps, admin, { statementId: SID, locale: 'km', note: 'ទីពីរ', confirmIncomplete: true });
+    site = mkdtempSync(path.join(tmpdir(), 'tandem-site-'));
+    await exportSite(t.dataDir, site);
+  },
+  timeout: 120_000,
 });
+afterAll(() => rmSync(site, { recursive: true, force: true }));
 
-async function newPage(options: Parameters<typeof openContext>[1] = {}): Promise<{ page: Page; requests: string[] }> {
-  const { context, requests } = await openContext(tandem, options);
-  contexts.push(context);
+async function newPage(options: Parameters<typeof tandem.newContext>[0] = {}): Promise<{ page: Page; requests: string[] }> {
+  const { context, requests } = await tandem.newContext(options);
   return { page: await context.newPage(), requests };
-}
-
-/** The fonts that drew a node's glyphs (Chromium's DevTools protocol), most glyphs first. */
-async function fontsOf(page: Page, selector: string) {
-  await page.evaluate(() => document.fonts.ready);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('DOM.enable');
-  await cdp.send('CSS.enable');
-  const { root } = await cdp.send('DOM.getDocument');
-  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
-  expect(nodeId).toBeGreaterThan(0);
-  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-  await cdp.detach();
-  return [...fonts].sort((a, b) => b.glyphCount - a.glyphCount);
 }
 
 describe('new pages pass axe in every interface language', () => {

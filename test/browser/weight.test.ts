@@ -1,24 +1,20 @@
 // Page weight on the wire, as Chromium received it: responses are compressed, and an edition's
 // HTML, CSS and scripts together stay within 50 KB (fonts aside: they are cached for a year).
 // The figures are written to test-output/page-weight.json for the README.
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { afterAll, expect, it } from '@jest/globals';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openContext, seedTranslations, SID, startTandem, TEST_OUTPUT, type Tandem } from './support/browser.js';
+import { SID, TEST_OUTPUT } from './support/browser.js';
+import { useTandem } from './support/suite.js';
 
 const BUDGET = 50_000; // bytes, compressed
 
-let tandem: Tandem;
+const tandem = useTandem({ seed: ['my', 'km'] });
 const measured: Record<string, unknown> = {};
 
-beforeAll(async () => {
-  tandem = await startTandem();
-  await seedTranslations(tandem.t);
-});
-afterAll(async () => {
+afterAll(() => {
   mkdirSync(TEST_OUTPUT, { recursive: true });
   writeFileSync(path.join(TEST_OUTPUT, 'page-weight.json'), `${JSON.stringify(measured, null, 2)}\n`);
-  await tandem.close();
 });
 
 interface Transfer {
@@ -38,7 +34,7 @@ interface Transfer {
  * separately, with the browser's Accept-Encoding, from the same server.
  */
 async function transfers(path: string): Promise<{ transfers: Transfer[]; acceptEncoding: string }> {
-  const { context } = await openContext(tandem);
+  const { context } = await tandem.newContext();
   try {
     const page = await context.newPage();
     const response = await page.goto(tandem.origin + path, { waitUntil: 'load' });

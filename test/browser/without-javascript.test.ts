@@ -1,38 +1,27 @@
 // With JavaScript off, every step still works with plain forms and links: a translator saves and
 // submits Khmer text, an editor approves one segment and sends another back, the translator reads
 // the comment, and a reader reads the edition, switches language and compares editions.
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { ensureAccount, foreign, logIn, openContext, postForm, SID, startTandem, type BrowserContext, type Page, type Tandem } from './support/browser.js';
+import { beforeAll, expect, it } from '@jest/globals';
+import { postForm, SID, type Page } from './support/browser.js';
+import { useTandem } from './support/suite.js';
 import { CHANGE_REQUEST, TEXTS } from './support/texts.js';
 
-let tandem: Tandem;
-let context: BrowserContext;
-let requests: string[];
+const tandem = useTandem({
+  accounts: [
+    ['dara', 'translator', ['km']],
+    ['sophea', 'editor', ['km']],
+  ],
+});
 /** Method and path of every request sent by the translator's and the editor's pages. */
 const sent: string[] = [];
 let translator: Page;
 let editor: Page;
 
 beforeAll(async () => {
-  tandem = await startTandem();
-  await ensureAccount(tandem.t, 'dara', 'translator', ['km']);
-  await ensureAccount(tandem.t, 'sophea', 'editor', ['km']);
-  ({ context, requests } = await openContext(tandem, { javaScriptEnabled: false }));
-  context.on('request', (r) => sent.push(`${r.method()} ${new URL(r.url()).pathname}`));
-  translator = await context.newPage();
-  await logIn(translator, tandem.origin, 'dara');
-  // A second browser context: the editor has a session of their own.
-  const second = await openContext(tandem, { javaScriptEnabled: false });
-  editor = await second.context.newPage();
-  second.context.on('request', (r) => {
-    requests.push(r.url());
-    sent.push(`${r.method()} ${new URL(r.url()).pathname}`);
-  });
-  await logIn(editor, tandem.origin, 'sophea');
-});
-afterAll(async () => {
-  await context.close();
-  await tandem.close();
+  // Two browser contexts: the editor has a session of their own.
+  translator = await tandem.newPage({ javaScriptEnabled: false, as: 'dara' });
+  editor = await tandem.newPage({ javaScriptEnabled: false, as: 'sophea' });
+  for (const page of [translator, editor]) page.context().on('request', (r) => sent.push(`${r.method()} ${new URL(r.url()).pathname}`));
 });
 
 const workspace = `/translate/${SID}/km`;
@@ -83,9 +72,7 @@ it('the translator reads the comment in the workspace', async () => {
 });
 
 it('a reader reads the Khmer edition, switches to English and compares', async () => {
-  const reader = await context.browser()!.newContext({ javaScriptEnabled: false });
-  reader.on('request', (r) => requests.push(r.url()));
-  const page = await reader.newPage();
+  const page = await tandem.newPage({ javaScriptEnabled: false });
   await page.goto(`${tandem.origin}/s/${SID}/km`);
   await expect(page.locator('article.edition h1').innerText()).resolves.toBe(TEXTS.km.s1);
   // Segment 3 was sent back: the reader sees the original. It is in a run of untranslated parts,
@@ -96,7 +83,7 @@ it('a reader reads the Khmer edition, switches to English and compares', async (
   await Promise.all([page.waitForURL(`${tandem.origin}/s/${SID}/en`), page.locator('nav.switcher a[hreflang=en]').click()]);
   await Promise.all([page.waitForURL(/\/compare\?langs=/), page.locator('.compare-link a').click()]);
   await expect(page.locator('#s1 .cell[data-col=km] .text').innerText()).resolves.toBe(TEXTS.km.s1);
-  await reader.close();
+  await page.context().close();
 });
 
 it('a translator goes through the pages of the signatories and keeps a name as in the original', async () => {
@@ -117,5 +104,5 @@ it('sent every change as a plain form post, never through the JSON API', () => {
 });
 
 it('made no request to another origin', () => {
-  expect(foreign(requests, tandem.origin)).toEqual([]);
+  expect(tandem.foreignRequests()).toEqual([]);
 });

@@ -4,29 +4,13 @@
 // - every enabled language drawn with a font Tandem serves (DevTools protocol), none missing;
 // - the workspace and the reader's page at 360 px and on a desktop, in the three interface
 //   languages, axe clean and without horizontal scrolling; screenshots kept for people to judge.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SCRIPT_FONTS } from '../../server/domain/fonts.js';
 import { describeLocale } from '../../server/domain/locales.js';
-import {
-  axeViolations,
-  DESKTOP,
-  ensureAccount,
-  fitsWidth,
-  foreign,
-  keepScreenshot,
-  logIn,
-  openContext,
-  PHONE,
-  seedTranslations,
-  SID,
-  startTandem,
-  TEST_OUTPUT,
-  UI_LANGUAGES,
-  type Page,
-  type Tandem,
-} from './support/browser.js';
+import { axeViolations, DESKTOP, fitsWidth, keepScreenshot, PHONE, SID, TEST_OUTPUT, UI_LANGUAGES, type Page } from './support/browser.js';
+import { useTandem } from './support/suite.js';
 
 /** Chromium DevTools' "Slow 3G" preset (Puppeteer's PredefinedNetworkConditions, same numbers). */
 const SLOW_3G = { offline: false, latency: 2000, downloadThroughput: (500 * 1000) / 8 * 0.8, uploadThroughput: (500 * 1000) / 8 * 0.8 };
@@ -35,29 +19,30 @@ const BUDGET = { compressed: 40_000, uncompressed: 150_000, paintBeyondLatency: 
 /** One line in each language: its own name, as the admin's table of languages draws it. */
 const EXTRA_LOCALES = ['ksw', 'mnw', 'shn', 'kjp', 'blk', 'rki', 'cnh', 'kac', 'ctd-Latn', 'rhg-Rohg', 'rhg-Latn', 'zh-Hans', 'ja', 'ko'];
 
-let tandem: Tandem;
+const tandem = useTandem({
+  seed: ['my', 'km'],
+  accounts: [
+    ['phyu', 'translator', ['my']],
+    ['root', 'admin', []],
+  ],
+  async prepare({ t }) {
+    for (const tag of EXTRA_LOCALES) await t.deps.store.putLocale({ tag });
+  },
+  timeout: 60_000,
+});
 const measured: Record<string, unknown> = {};
 
-beforeAll(async () => {
-  tandem = await startTandem();
-  await seedTranslations(tandem.t);
-  await ensureAccount(tandem.t, 'phyu', 'translator', ['my']);
-  await ensureAccount(tandem.t, 'root', 'admin', []);
-  for (const tag of EXTRA_LOCALES) await tandem.t.deps.store.putLocale({ tag });
-}, 60_000);
-afterAll(async () => {
+afterAll(() => {
   mkdirSync(TEST_OUTPUT, { recursive: true });
   writeFileSync(path.join(TEST_OUTPUT, 'workspace-weight.json'), `${JSON.stringify(measured, null, 2)}\n`);
-  await tandem.close();
 });
 
 const workspace = () => `${tandem.origin}/translate/${SID}/my`;
 
 describe('the first workspace view', () => {
   it('stays under 40 KB compressed and 150 KB uncompressed (fonts aside)', async () => {
-    const { context } = await openContext(tandem);
-    const page = await context.newPage();
-    await logIn(page, tandem.origin, 'phyu');
+    const page = await tandem.newPage({ as: 'phyu' });
+    const context = page.context();
     // A fresh cache: the view as a volunteer gets it the first time.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -87,9 +72,8 @@ describe('the first workspace view', () => {
   });
 
   it('paints within 1.5 s beyond the profile\'s own latency on "Slow 3G" (2 s latency, 50 KB/s)', async () => {
-    const { context } = await openContext(tandem);
-    const page = await context.newPage();
-    await logIn(page, tandem.origin, 'phyu'); // the login page brought the stylesheets into the cache
+    const page = await tandem.newPage({ as: 'phyu' }); // the login page brought the stylesheets into the cache
+    const context = page.context();
     await page.goto(workspace(), { waitUntil: 'load' });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -119,9 +103,8 @@ describe('the first workspace view', () => {
 
 describe('fonts', () => {
   it('draws every enabled language with a font Tandem serves, no glyph missing', async () => {
-    const { context, requests } = await openContext(tandem);
-    const page = await context.newPage();
-    await logIn(page, tandem.origin, 'root');
+    const page = await tandem.newPage({ as: 'root' });
+    const context = page.context();
     await page.goto(`${tandem.origin}/admin`);
     await page.evaluate(() => document.fonts.ready);
     const cdp = await context.newCDPSession(page);
@@ -151,7 +134,7 @@ describe('fonts', () => {
       }
     }
     expect(problems).toEqual([]);
-    expect(foreign(requests, tandem.origin)).toEqual([]);
+    expect(tandem.foreignRequests()).toEqual([]);
     await context.close();
   }, 60_000);
 });
@@ -178,9 +161,7 @@ describe.each(UI_LANGUAGES)('in %s', (ui) => {
     ['phone', PHONE],
     ['desktop', DESKTOP],
   ] as const)('the workspace and a young edition fit a %s and are axe clean', async (device, viewport) => {
-    const { context } = await openContext(tandem, { viewport, uiLanguage: ui });
-    const page = await context.newPage();
-    await logIn(page, tandem.origin, 'phyu');
+    const page = await tandem.newPage({ viewport, uiLanguage: ui, as: 'phyu' });
     await page.goto(workspace());
     await check(page, `workspace-${ui}-${device}`);
     await page.goto(`${workspace()}?section=signatory&page=2`);
@@ -192,6 +173,6 @@ describe.each(UI_LANGUAGES)('in %s', (ui) => {
     await check(page, `edition-young-${ui}-${device}`);
     const switcher = await page.locator('nav.switcher').boundingBox();
     expect(switcher!.height).toBeLessThan(60); // one line, the rest in the menu
-    await context.close();
+    await page.context().close();
   }, 120_000);
 });

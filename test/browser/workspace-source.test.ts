@@ -5,31 +5,33 @@
 // - "Next with warnings" goes on to another page once the page's own warnings are passed, by the
 //   link and by Alt+W;
 // - the glossary's import box does not take a file longer than the server accepts, and says why.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Segment } from '../../server/domain/types.js';
 import { toActor } from '../../server/services/accounts.js';
 import { saveTranslation } from '../../server/services/translations.js';
-import { ensureAccount, logIn, openContext, SID, startTandem, type Page, type Tandem } from './support/browser.js';
+import { ensureAccount, SID, type Page } from './support/browser.js';
+import { useTandem } from './support/suite.js';
 
-let tandem: Tandem;
-let translator: Page;
 let segments: readonly Segment[];
 const source = (id: string) => segments.find((s) => s.id === id)!.source;
+const tandem = useTandem({
+  async prepare({ t }) {
+    segments = (await t.deps.store.getStatement(SID))!.segments;
+    const actor = toActor(await ensureAccount(t, 'nay', 'translator', ['my']));
+    const draft = (segmentId: string, text: string) => saveTranslation(t.deps, actor, { statementId: SID, locale: 'my', segmentId, text, baseRevision: 0, action: 'save' });
+    // Two drafts with warnings: s3 in the text (no full stop), s100 among the signatories (left in English).
+    await draft('s3', 'ကျွန်ုပ်တို့ ဟွန်ဆန်ကို ရှုတ်ချသည်');
+    await draft('s100', source('s100'));
+    await ensureAccount(t, 'kyaw', 'editor', ['my']);
+  },
+  timeout: 60_000,
+});
+let translator: Page;
 const workspace = (query = '') => `${tandem.origin}/translate/${SID}/my${query}`;
 
 beforeAll(async () => {
-  tandem = await startTandem();
-  segments = (await tandem.t.deps.store.getStatement(SID))!.segments;
-  const actor = toActor(await ensureAccount(tandem.t, 'nay', 'translator', ['my']));
-  const draft = (segmentId: string, text: string) => saveTranslation(tandem.t.deps, actor, { statementId: SID, locale: 'my', segmentId, text, baseRevision: 0, action: 'save' });
-  // Two drafts with warnings: s3 in the text (no full stop), s100 among the signatories (left in English).
-  await draft('s3', 'ကျွန်ုပ်တို့ ဟွန်ဆန်ကို ရှုတ်ချသည်');
-  await draft('s100', source('s100'));
-  await ensureAccount(tandem.t, 'kyaw', 'editor', ['my']);
-  translator = await (await openContext(tandem)).context.newPage();
-  await logIn(translator, tandem.origin, 'nay');
-}, 60_000);
-afterAll(() => tandem.close());
+  translator = await tandem.newPage({ as: 'nay' });
+});
 
 /** Focuses a segment's box and returns the source its suggestions were asked for. */
 async function suggestionQuery(id: string): Promise<string> {
@@ -82,8 +84,7 @@ describe('next with warnings', () => {
 
 describe('the glossary import box', () => {
   it('does not take a file longer than the server accepts, and says why', async () => {
-    const editor = await (await openContext(tandem)).context.newPage();
-    await logIn(editor, tandem.origin, 'kyaw');
+    const editor = await tandem.newPage({ as: 'kyaw' });
     await editor.goto(`${tandem.origin}/glossary/my`);
     const limit = await editor.locator('#g-csv').evaluate((el) => (el as HTMLTextAreaElement).maxLength);
     const note = editor.locator('#g-csv-limit');

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { importStatement } from '../../server/services/statements.js';
-import { api, makeApp, SID, type Session, type TestApp } from '../support/app.js';
+import { api, bearer, makeApp, SID, type Session, type TestApp } from '../support/app.js';
 
 let t: TestApp;
 let translator: string; // my
@@ -26,7 +26,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const checksUrl = (locale: string, seg: string) => `${api().segment(locale, seg)}/checks`;
 const stored = (locale: string, seg: string) => t.deps.store.getTranslation(SID, locale, seg);
 const put = (token: string, locale: string, seg: string, body: Record<string, unknown>) =>

@@ -1,7 +1,7 @@
 // The JSON API (DESIGN.md "HTTP surface") with anonymous, translator, editor and admin callers.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { api, makeApp, SID, type TestApp } from '../support/app.js';
+import { api, bearer, makeApp, SID, type TestApp } from '../support/app.js';
 
 let t: TestApp;
 let translator: string;
@@ -19,7 +19,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const save = (token: string, seg: string, body: object, locale = 'my') =>
   request(t.app).put(paths.segment(locale, seg)).set(bearer(token)).send(body);
 

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { GLOSSARY_CSV_LIMIT } from '../../server/domain/glossary.js';
-import { api, makeApp, SID, type Session, type TestApp } from '../support/app.js';
+import { api, bearer, makeApp, SID, type Session, type TestApp } from '../support/app.js';
 
 let t: TestApp;
 let translator: string;
@@ -24,7 +24,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const glossary = (locale: string) => t.deps.store.listGlossary(locale);
 const terms = async (locale: string) => (await glossary(locale)).map((e) => `${e.term}=${e.translation}${e.doNotTranslate ? ' (keep)' : ''}`).sort();
 

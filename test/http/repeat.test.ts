@@ -2,14 +2,13 @@
 // gets the same answer as the first time, not a conflict; a real conflict is still refused.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { api, makeApp, SID, type TestApp } from '../support/app.js';
+import { api, bearer, makeApp, SID, type TestApp } from '../support/app.js';
 
 let t: TestApp;
 let translator: string;
 let other: string;
 let editor: string;
 const paths = api();
-const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const put = (token: string, locale: string, seg: string, body: object) => request(t.app).put(paths.segment(locale, seg)).set(bearer(token)).send(body);
 const review = (locale: string, seg: string, body: object) => request(t.app).post(paths.review(locale, seg)).set(bearer(editor)).send(body);
 const history = (locale: string, seg: string) => t.deps.store.translationHistory(SID, locale, seg);

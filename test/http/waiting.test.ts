@@ -2,12 +2,11 @@
 // sent back, untranslated segments in their languages, and for editors the submissions to review.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { api, makeApp, SID, type Session, type TestApp } from '../support/app.js';
+import { api, bearer, makeApp, SID, type Session, type TestApp } from '../support/app.js';
 
 let t: TestApp;
 let translator: Session;
 let editor: Session;
-const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 beforeAll(async () => {
   t = await makeApp();

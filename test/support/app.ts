@@ -88,6 +88,9 @@ export function csrfFrom(html: string): string {
   return match[1]!;
 }
 
+/** Headers of an API call made with an access token. */
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
 export const api = (sid = SID) => ({
   translations: (locale: string) => `/api/v1/statements/${sid}/translations/${locale}`,
   segment: (locale: string, seg: string) => `/api/v1/statements/${sid}/translations/${locale}/${seg}`,

@@ -51,11 +51,19 @@ function targetNodes(doc: Document, source: Element, text: string): Node[] {
   return root;
 }
 
-export function editXliff20(xml: string, edits: CatEdit[]): string {
+/** Parses an XLIFF file, hands each edited unit (found by its id) to `apply`, and writes the file again. */
+function editUnits(xml: string, ns: string, unitTag: string, edits: CatEdit[], apply: (doc: Document, unit: Element, edit: CatEdit) => void): string {
   const doc = new DOMParser().parseFromString(xml, 'text/xml');
-  const units = doc.getElementsByTagNameNS(X20, 'unit');
+  const units = doc.getElementsByTagNameNS(ns, unitTag);
   for (const edit of edits) {
     const unit = Array.from({ length: units.length }, (_, i) => units.item(i)!).find((u) => u.getAttribute('id') === edit.segmentId)!;
+    apply(doc, unit, edit);
+  }
+  return new XMLSerializer().serializeToString(doc);
+}
+
+export function editXliff20(xml: string, edits: CatEdit[]): string {
+  return editUnits(xml, X20, 'unit', edits, (doc, unit, edit) => {
     const segment = first(unit, X20, 'segment')!;
     const source = first(segment, X20, 'source')!;
     const old = first(segment, X20, 'target');
@@ -65,15 +73,11 @@ export function editXliff20(xml: string, edits: CatEdit[]): string {
     segment.appendChild(target);
     segment.setAttribute('state', edit.state ?? 'translated');
     segment.removeAttribute('subState');
-  }
-  return new XMLSerializer().serializeToString(doc);
+  });
 }
 
 export function editXliff12(xml: string, edits: CatEdit[]): string {
-  const doc = new DOMParser().parseFromString(xml, 'text/xml');
-  const units = doc.getElementsByTagNameNS(X12, 'trans-unit');
-  for (const edit of edits) {
-    const unit = Array.from({ length: units.length }, (_, i) => units.item(i)!).find((u) => u.getAttribute('id') === edit.segmentId)!;
+  return editUnits(xml, X12, 'trans-unit', edits, (doc, unit, edit) => {
     const source = first(unit, X12, 'source')!;
     const old = first(unit, X12, 'target');
     const target = doc.createElementNS(X12, 'target');
@@ -82,8 +86,7 @@ export function editXliff12(xml: string, edits: CatEdit[]): string {
     if (old) unit.replaceChild(target, old);
     else unit.insertBefore(target, source.nextSibling);
     if (edit.state === 'final') unit.setAttribute('approved', 'yes');
-  }
-  return new XMLSerializer().serializeToString(doc);
+  });
 }
 
 export function editPo(text: string, edits: CatEdit[]): string {

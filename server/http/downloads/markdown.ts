@@ -1,7 +1,7 @@
 // A version as Markdown: the structure of the source kept (title, headings, paragraphs, the
 // numbered signatory list with its numbers, the other lists, links with their URLs), then the stamp.
 import type { EditionVersion, VersionSegment } from '../../domain/edition-version.js';
-import { parseSegmentText, type InlinePart } from '../../domain/placeholders.js';
+import { parseSegmentText, placeholderValues, type InlinePart } from '../../domain/placeholders.js';
 import type { StampView } from '../presenters/version.js';
 
 /** Characters Markdown would read as markup inside a paragraph. */
@@ -9,13 +9,13 @@ const MARKDOWN_SPECIAL = /[\\`*_[\]<>#|]/g;
 const escapeMarkdown = (text: string) => text.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`);
 
 function inline(parts: readonly InlinePart[], segment: VersionSegment): string {
-  const links = new Map(segment.placeholders.filter((p) => p.kind === 'link').map((p) => [p.n, p.value]));
-  const tokens = new Map(segment.placeholders.filter((p) => p.kind === 'token').map((p) => [p.n, p.value]));
+  const links = placeholderValues(segment, 'link');
+  const tokens = placeholderValues(segment, 'token');
   return parts
     .map((part) => {
       if (part.type === 'text') return escapeMarkdown(part.text.replace(/\s*\n\s*/g, ' '));
-      if (part.type === 'token') return escapeMarkdown(tokens.get(part.n) ?? '');
-      const url = links.get(part.n);
+      if (part.type === 'token') return escapeMarkdown(tokens[part.n] ?? '');
+      const url = links[part.n];
       const words = inline(part.children, segment);
       return url ? `[${words}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)` : words;
     })

@@ -1,17 +1,17 @@
 // A version as plain text: one paragraph per segment, list numbers in the edition's digits, each
 // link's URL after its words, then the stamp.
 import type { EditionVersion, VersionSegment } from '../../domain/edition-version.js';
-import { parseSegmentText, type InlinePart } from '../../domain/placeholders.js';
+import { parseSegmentText, placeholderValues, type InlinePart } from '../../domain/placeholders.js';
 import type { StampView } from '../presenters/version.js';
 
 function inline(parts: readonly InlinePart[], segment: VersionSegment): string {
-  const links = new Map(segment.placeholders.filter((p) => p.kind === 'link').map((p) => [p.n, p.value]));
-  const tokens = new Map(segment.placeholders.filter((p) => p.kind === 'token').map((p) => [p.n, p.value]));
+  const links = placeholderValues(segment, 'link');
+  const tokens = placeholderValues(segment, 'token');
   return parts
     .map((part) => {
       if (part.type === 'text') return part.text;
-      if (part.type === 'token') return tokens.get(part.n) ?? '';
-      const url = links.get(part.n);
+      if (part.type === 'token') return tokens[part.n] ?? '';
+      const url = links[part.n];
       const words = inline(part.children, segment);
       return url && /^(https?|mailto):/i.test(url) ? `${words} <${url}>` : words;
     })

@@ -8,7 +8,6 @@ import { z } from 'zod';
 import type { Translator } from '../../i18n/index.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { listVersions, readEdition, type EditionReading } from '../../services/publishing.js';
-import { actorOf } from '../auth.js';
 import { translatorOf } from '../language.js';
 import { downloadFile } from '../downloads/index.js';
 import {
@@ -23,7 +22,8 @@ import {
   type DownloadFormat,
   type EditionLinks,
 } from '../presenters/version.js';
-import { sendPage, type CachePolicy, type ReaderCache } from '../public-cache.js';
+import type { ReaderCache } from '../public-cache.js';
+import { serveReaderPage } from './reader-page.js';
 import { renderView } from '../views.js';
 import { sidLocale, validate } from '../validate.js';
 
@@ -119,15 +119,6 @@ export function versionModel(reading: EditionReading, tr: Translator, links: Edi
 export function editionPages(deps: ServiceDeps, cache: ReaderCache): Router {
   const pages = Router();
 
-  /** Serves the cached page under `key` (per interface language), with the user's own header if logged in. */
-  async function serve(req: Request, res: Response, key: string, policy: CachePolicy, render: () => Promise<string>) {
-    const tr = translatorOf(res);
-    const page = await cache.page(`${tr.lang}\u0000${key}`, render);
-    const actor = actorOf(res);
-    const nav = actor ? await renderView('partials/account-nav', { tr, actor, csrfHeader: res.locals.csrfHeader, waitingCount: res.locals.waitingCount }) : undefined;
-    sendPage(req, res, page, policy, nav);
-  }
-
   const anonymous = (req: Request, res: Response) => ({ tr: translatorOf(res), actor: undefined, csrfHeader: undefined, path: req.path, fontsHref: res.locals.fontsHref });
   /** Absolute URLs (for hreflang alternates) only for a plain host name: a forged Host header gets none. */
   const hostOf = (req: Request) => {
@@ -147,7 +138,7 @@ export function editionPages(deps: ServiceDeps, cache: ReaderCache): Router {
     const reading = await readEdition(deps, sid, locale);
     showFontsOf(res, [locale]);
     const links: EditionLinks = { ...serverLinks(sid), ...(absolute(req) ? { absolute: absolute(req) } : {}) };
-    await serve(req, res, `latest|${sid}|${locale}|${req.protocol}://${hostOf(req)}|${dependsOn(reading)}`, 'revalidate', () =>
+    await serveReaderPage(cache, req, res, `latest|${sid}|${locale}|${req.protocol}://${hostOf(req)}|${dependsOn(reading)}`, 'revalidate', () =>
       renderView('version', { ...anonymous(req, res), ...versionModel(reading, translatorOf(res), links, { latestUrl: true }) }),
     );
   });
@@ -156,7 +147,7 @@ export function editionPages(deps: ServiceDeps, cache: ReaderCache): Router {
     const { sid, locale, n } = versionRoute.input(res).params;
     const reading = await readEdition(deps, sid, locale, n);
     showFontsOf(res, [locale]);
-    await serve(req, res, `v|${sid}|${locale}|${n}|${dependsOn(reading)}`, 'immutable', () =>
+    await serveReaderPage(cache, req, res, `v|${sid}|${locale}|${n}|${dependsOn(reading)}`, 'immutable', () =>
       renderView('version', { ...anonymous(req, res), ...versionModel(reading, translatorOf(res), serverLinks(sid), { latestUrl: false }) }),
     );
   });
@@ -165,7 +156,7 @@ export function editionPages(deps: ServiceDeps, cache: ReaderCache): Router {
     const { sid, locale } = editionRoute.input(res).params;
     const reading = await readEdition(deps, sid, locale);
     showFontsOf(res, [locale]);
-    await serve(req, res, `versions|${sid}|${locale}|${dependsOn(reading)}`, 'revalidate', async () =>
+    await serveReaderPage(cache, req, res, `versions|${sid}|${locale}|${dependsOn(reading)}`, 'revalidate', async () =>
       renderView('versions', { ...anonymous(req, res), ...(await versionsModel(deps, reading, translatorOf(res), serverLinks(sid))) }),
     );
   });

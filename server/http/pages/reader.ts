@@ -11,7 +11,8 @@ import { editionDependencies, getProgress, statementListDependencies } from '../
 import type { ServiceDeps } from '../../services/deps.js';
 import { compareTitle, editionTitle, readersNotice, groupRows, presentRows, progressView, switcher } from '../presenters/edition.js';
 import { headTags } from '../presenters/version.js';
-import { sendPage, type ReaderCache } from '../public-cache.js';
+import type { ReaderCache } from '../public-cache.js';
+import { serveReaderPage } from './reader-page.js';
 import { renderView } from '../views.js';
 import { actorOf } from '../auth.js';
 import { translatorOf } from '../language.js';
@@ -38,14 +39,6 @@ const previewRoute = validate({ params: sidLocale });
 export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
   const pages = Router();
 
-  /** Serves the cached page under `key` (per interface language), with the user's own header if logged in. */
-  async function serve(req: Request, res: Response, key: string, render: () => Promise<string>) {
-    const tr = translatorOf(res);
-    const page = await cache.page(`${tr.lang}\u0000${key}`, render);
-    const actor = actorOf(res);
-    const nav = actor ? await renderView('partials/account-nav', { tr, actor, csrfHeader: res.locals.csrfHeader, waitingCount: res.locals.waitingCount }) : undefined;
-    sendPage(req, res, page, 'revalidate', nav);
-  }
   const anonymous = (req: Request, res: Response) => ({ tr: translatorOf(res), actor: undefined, csrfHeader: undefined, path: req.originalUrl, fontsHref: res.locals.fontsHref });
   /** The statement, its translations and published versions, and the enabled locales. */
   const previewDeps = (sid: string) => editionDependencies(deps, sid);
@@ -81,7 +74,7 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
     }
     // Built only when what it shows has changed (any statement, a locale, a publication).
     const key = `index|${await statementListDependencies(deps)}`;
-    await serve(req, res, key, async () => renderView('statements', { ...anonymous(req, res), statements: await listed() }));
+    await serveReaderPage(cache, req, res, key, 'revalidate', async () => renderView('statements', { ...anonymous(req, res), statements: await listed() }));
   });
 
   pages.get('/s/:sid', statementRoute, async (_req, res) => {
@@ -99,7 +92,7 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
       } = compareRoute.input(res);
       showFontsOf(res, langs);
       const key = `compare|${sid}|${langs.join(',')}|${await previewDeps(sid)}`;
-      await serve(req, res, key, async () => {
+      await serveReaderPage(cache, req, res, key, 'revalidate', async () => {
         // Each column shows its latest published version, or its approved text marked as a preview.
         const edition = await getEdition(deps, sid, langs, { published: true });
         const tr = translatorOf(res);
@@ -130,7 +123,7 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
     // Pseudonyms only, of those who opted in; never an account name.
     const credits = await editionCredits(deps, sid, locale).catch(() => []); // none for the source: nobody translates it
     const key = `preview|${sid}|${locale}|${await previewDeps(sid).catch(() => '')}|${credits.join(',')}`;
-    await serve(req, res, key, async () => {
+    await serveReaderPage(cache, req, res, key, 'revalidate', async () => {
       const edition = await getEdition(deps, sid, [locale]).catch((e: unknown) => {
         if (e instanceof DomainError && e.key === 'locale.not_enabled') throw new DomainError('not_found', 'edition.not_found', { locale });
         throw e;

@@ -4,7 +4,7 @@
 import type { CheckProblem } from '../../domain/checks.js';
 import { termMatcher, type GlossaryEntry } from '../../domain/glossary.js';
 import type { LocaleInfo } from '../../domain/locales.js';
-import { parseSegmentText, type InlinePart } from '../../domain/placeholders.js';
+import { parseSegmentText, placeholderValues, type InlinePart } from '../../domain/placeholders.js';
 import type { Segment, Statement, Translation } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { canKeepOriginal } from '../../domain/limits.js';
@@ -12,12 +12,8 @@ import { presentChecks, type CheckView } from './checks.js';
 import { keptMarkup } from './markup-cache.js';
 import { escapeHtml, partsToHtml } from './segment-html.js';
 
-export interface TermView {
-  term: string;
-  translation: string;
-  note: string;
-  doNotTranslate: boolean;
-}
+/** A glossary entry as shown beside a segment (no id, locale or time). */
+export type TermView = Pick<GlossaryEntry, 'term' | 'translation' | 'note' | 'doNotTranslate'>;
 
 export interface OtherLocaleView {
   tag: string;
@@ -84,8 +80,8 @@ export function sourceWithTerms(
   match: ReturnType<typeof termMatcher> = termMatcher(glossary),
   options: { markers?: boolean } = {},
 ): string {
-  const links = Object.fromEntries(segment.placeholders.filter((p) => p.kind === 'link').map((p) => [p.n, p.value]));
-  const tokens = Object.fromEntries(segment.placeholders.filter((p) => p.kind === 'token').map((p) => [p.n, p.value]));
+  const links = placeholderValues(segment, 'link');
+  const tokens = placeholderValues(segment, 'token');
   let tip = 0;
   const highlight = (text: string): string => {
     let html = '';

@@ -80,22 +80,34 @@ export function groupRows(rows: RowView[]): { kind: string; rows: RowView[] }[] 
   return groups;
 }
 
-export function switcher(
-  edition: Edition,
+/**
+ * The language switcher: every language, `current` ones marked, unpublished ones "in progress";
+ * `percent` says how much of a language readers get (empty where there is nothing to say).
+ */
+export function switcherEntries(
+  all: readonly LocaleInfo[],
+  current: readonly string[],
+  published: Readonly<Record<string, number>>,
   tr: Translator,
   hrefFor: (tag: string) => string,
-  current: readonly string[],
+  percent: (tag: string) => string = () => '',
 ): SwitcherEntry[] {
-  const all: LocaleInfo[] = [edition.source, ...edition.available];
   return all.map((l) => ({
     tag: l.tag,
     autonym: l.autonym,
     dir: l.direction,
     href: hrefFor(l.tag),
     current: current.includes(l.tag),
-    percent: l.tag === edition.source.tag || edition.published[l.tag] ? '' : tr.percent(edition.readersGet[l.tag]?.percent ?? 0),
-    mark: edition.published[l.tag] ? '' : tr.t('publishing.in_progress'),
+    percent: percent(l.tag),
+    mark: published[l.tag] ? '' : tr.t('publishing.in_progress'),
   }));
+}
+
+/** The switcher of a live edition: the share readers get beside each unpublished translation. */
+export function switcher(edition: Edition, tr: Translator, hrefFor: (tag: string) => string, current: readonly string[]): SwitcherEntry[] {
+  return switcherEntries([edition.source, ...edition.available], current, edition.published, tr, hrefFor, (tag) =>
+    tag === edition.source.tag || edition.published[tag] ? '' : tr.percent(edition.readersGet[tag]?.percent ?? 0),
+  );
 }
 
 /** Plain text of a cell (its links' words kept). */

@@ -1,24 +1,17 @@
 // JSON shapes of published edition versions (API and downloads); never the publisher's name.
 import { stampOf, type EditionVersion, type VersionSummary } from '../../domain/edition-version.js';
 
+/** A version's facts as its stamp tells them (nothing more of the stored record), and whether it is the latest. */
 export function presentVersionSummary(v: VersionSummary, latest: number, currentSourceRevision: number) {
-  const stamp = stampOf(v, latest, currentSourceRevision);
+  const { newerVersion, sourceCorrected, ...facts } = stampOf(v, latest, currentSourceRevision);
   return {
     statementId: v.statementId,
-    locale: v.locale,
-    version: v.version,
     sourceLocale: v.sourceLocale,
-    sourceRevision: v.sourceRevision,
-    ...(v.sourceDate ? { sourceDate: v.sourceDate } : {}),
-    publishedAt: v.publishedAt,
-    approved: v.approved,
-    total: v.total,
-    percentApproved: v.percentApproved,
-    ...(v.note ? { note: v.note } : {}),
+    ...facts,
     title: v.title,
-    latest: stamp.newerVersion === undefined,
-    ...(stamp.newerVersion ? { newerVersion: stamp.newerVersion } : {}),
-    sourceCorrected: stamp.sourceCorrected,
+    latest: newerVersion === undefined,
+    ...(newerVersion ? { newerVersion } : {}),
+    sourceCorrected,
   };
 }
 

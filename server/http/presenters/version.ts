@@ -8,7 +8,7 @@ import { plainText } from '../../domain/placeholders.js';
 import { diffText } from '../../domain/text-diff.js';
 import { changedSegments } from '../../domain/edition-version.js';
 import type { Translator } from '../../i18n/index.js';
-import { groupRows, presentRows } from './edition.js';
+import { groupRows, presentRows, switcherEntries, type SwitcherEntry } from './edition.js';
 import { escapeHtml } from './segment-html.js';
 
 /** Where a page links to: absolute paths on the server, relative files in the static export. */
@@ -59,17 +59,6 @@ export function stampView(v: VersionSummary, latest: number, currentSourceRevisi
   };
 }
 
-export interface SwitcherMark {
-  tag: string;
-  autonym: string;
-  dir: string;
-  href: string;
-  current: boolean;
-  percent: string;
-  /** "in progress" for a locale with no published version. */
-  mark: string;
-}
-
 /** Every language of the statement, published ones linking to their latest version. */
 export function publishedSwitcher(
   all: readonly LocaleInfo[],
@@ -77,16 +66,8 @@ export function publishedSwitcher(
   current: readonly string[],
   tr: Translator,
   hrefFor: (tag: string) => string,
-): SwitcherMark[] {
-  return all.map((l) => ({
-    tag: l.tag,
-    autonym: l.autonym,
-    dir: l.direction,
-    href: hrefFor(l.tag),
-    current: current.includes(l.tag),
-    percent: '',
-    mark: published[l.tag] ? '' : tr.t('publishing.in_progress'),
-  }));
+): SwitcherEntry[] {
+  return switcherEntries(all, current, published, tr, hrefFor);
 }
 
 /** `<head>` additions: alternates between published editions (with x-default), Open Graph, robots. */

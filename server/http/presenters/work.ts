@@ -1,6 +1,6 @@
 // View models for the translator workspace and the review queue.
 import type { LocaleInfo } from '../../domain/locales.js';
-import { parseSegmentText } from '../../domain/placeholders.js';
+import { parseSegmentText, placeholderValues } from '../../domain/placeholders.js';
 import { diffText, type DiffPart } from '../../domain/text-diff.js';
 import type { Segment, Statement, Status, Translation } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
@@ -36,8 +36,8 @@ export interface WorkRow {
  */
 export function segmentHtml(segment: Segment, text: string): string {
   return keptMarkup(segment, text, () => {
-    const links = Object.fromEntries(segment.placeholders.filter((p) => p.kind === 'link').map((p) => [p.n, p.value]));
-    const tokens = Object.fromEntries(segment.placeholders.filter((p) => p.kind === 'token').map((p) => [p.n, p.value]));
+    const links = placeholderValues(segment, 'link');
+    const tokens = placeholderValues(segment, 'token');
     return partsToHtml(parseSegmentText(text, segment.placeholders).parts, links, tokens);
   });
 }

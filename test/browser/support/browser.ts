@@ -51,8 +51,11 @@ export async function startTandem(): Promise<Tandem> {
   };
 }
 
+/** Playwright's context options, plus the interface language (the `tandem.lang` cookie). */
+export type ContextOptions = BrowserContextOptions & { uiLanguage?: UiLanguage };
+
 /** A fresh context whose every request URL is recorded, so a test can assert none leaves the origin. */
-export async function openContext(tandem: Tandem, options: BrowserContextOptions & { uiLanguage?: UiLanguage } = {}) {
+export async function openContext(tandem: Tandem, options: ContextOptions = {}) {
   const { uiLanguage, ...rest } = options;
   const context = await tandem.browser.newContext({ viewport: DESKTOP, ...rest });
   // Every page here answers in well under a second: a missing element should fail fast.

@@ -1,0 +1,30 @@
+// Serving a reader's page from the cache (public-cache.ts): rendered once per key and interface
+// language; a logged-in user gets the same page with their own account header put in.
+import type { Request, Response } from 'express';
+import { actorOf } from '../auth.js';
+import { translatorOf } from '../language.js';
+import { sendPage, type CachePolicy, type ReaderCache } from '../public-cache.js';
+import { renderView } from '../views.js';
+
+/** Serves the cached page under `key` (per interface language), with the user's own header if logged in. */
+export async function serveReaderPage(
+  cache: ReaderCache,
+  req: Request,
+  res: Response,
+  key: string,
+  policy: CachePolicy,
+  render: () => Promise<string>,
+): Promise<void> {
+  const tr = translatorOf(res);
+  const page = await cache.page(`${tr.lang}\u0000${key}`, render);
+  const actor = actorOf(res);
+  const nav = actor
+    ? await renderView('partials/account-nav', {
+        tr,
+        actor,
+        csrfHeader: res.locals.csrfHeader,
+        waitingCount: res.locals.waitingCount,
+      })
+    : undefined;
+  sendPage(req, res, page, policy, nav);
+}
