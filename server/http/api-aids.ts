@@ -12,7 +12,7 @@ import { actorOf } from './auth.js';
 import { csvTooLarge } from './glossary-body.js';
 import { translatorOf } from './language.js';
 import { presentChecks } from './presenters/checks.js';
-import { localeTag, segmentOf, sidLocale, sidLocaleSegment, translationText, validate } from './validate.js';
+import { glossaryEntryFields, glossaryEntryParams, localeTag, segmentOf, sidLocale, sidLocaleSegment, translationText, validate } from './validate.js';
 
 const checksBody = z.object({ text: translationText, keepOriginal: z.boolean().optional() });
 const tmQuery = z.object({
@@ -21,13 +21,8 @@ const tmQuery = z.object({
   limit: z.coerce.number().int().min(1).max(20).optional(),
 });
 const glossaryParams = z.object({ locale: localeTag });
-const entryParams = glossaryParams.extend({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
-const entryBody = z.object({
-  term: z.string().max(1000),
-  translation: z.string().max(2000).default(''),
-  note: z.string().max(5000).optional(),
-  doNotTranslate: z.boolean().optional(),
-});
+const entryParams = glossaryEntryParams;
+const entryBody = glossaryEntryFields.extend({ note: glossaryEntryFields.shape.note.optional(), doNotTranslate: z.boolean().optional() });
 /** Its length is checked by the route (GLOSSARY_CSV_LIMIT), with the same refusal as the page's. */
 const importBody = z.object({ csv: z.string() });
 

@@ -3,6 +3,7 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
+import type { SegmentRef } from '../services/context.js';
 import { LOCALE_TAG, LOCALE_TAG_MAX, MAX_TRANSLATION_LENGTH, SEGMENT_ID, STATEMENT_ID } from '../domain/limits.js';
 
 export interface Schemas {
@@ -64,8 +65,16 @@ export function segmentOf<B extends object>(input: { params: { sid: string; loca
   return { statementId: sid, locale, segmentId, ...input.body };
 }
 
-export interface SegmentRef {
-  statementId: string;
-  locale: string;
-  segmentId: string;
-}
+export type { SegmentRef } from '../services/context.js';
+
+/**
+ * A glossary entry's address and fields as they travel: an id (what the store makes), and
+ * transport bounds on the texts (the domain's own limits, GLOSSARY_LIMITS, are applied by the use
+ * case with a message naming the field). The API sends JSON; the page's form sends strings.
+ */
+export const glossaryEntryParams = z.object({ locale: localeTag, id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+export const glossaryEntryFields = z.object({
+  term: z.string().max(1000),
+  translation: z.string().max(2000).default(''),
+  note: z.string().max(5000),
+});

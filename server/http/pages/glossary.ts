@@ -13,19 +13,14 @@ import { actorOf, csrfToken, requireLogin } from '../auth.js';
 import { STATUS_OF } from '../errors.js';
 import { translatorOf } from '../language.js';
 import { localeView } from '../presenters/work.js';
-import { localeTag, validate } from '../validate.js';
+import { glossaryEntryFields, glossaryEntryParams, localeTag, validate } from '../validate.js';
 import { showFontsOf } from '../fonts.js';
 import { GLOSSARY_CSV_LIMIT } from '../../domain/glossary.js';
 import { csvTooLarge } from '../glossary-body.js';
 
 const params = z.object({ locale: localeTag });
-const entryParams = params.extend({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
-const entryForm = z.object({
-  term: z.string().max(1000),
-  translation: z.string().max(2000).default(''),
-  note: z.string().max(5000).default(''),
-  doNotTranslate: z.literal('true').optional(),
-});
+const entryParams = glossaryEntryParams;
+const entryForm = glossaryEntryFields.extend({ note: glossaryEntryFields.shape.note.default(''), doNotTranslate: z.literal('true').optional() });
 /** Its length is checked by the route (GLOSSARY_CSV_LIMIT), to refuse it with the text kept and the reason. */
 const importForm = z.object({ csv: z.string() });
 const doneQuery = z.object({
