@@ -112,7 +112,16 @@ const timings: Timing[] = kinds.map(([kind, make]) => {
   return timing;
 });
 
-const header = ['queries', 'indexed p50 ms', 'indexed p95 ms', 'indexed max ms', 'full scan p50 ms', 'full scan p95 ms', 'same best score', 'with a suggestion'];
+const header = [
+  'queries',
+  'indexed p50 ms',
+  'indexed p95 ms',
+  'indexed max ms',
+  'full scan p50 ms',
+  'full scan p95 ms',
+  'same best score',
+  'with a suggestion',
+];
 const rows = timings.map((t) => [
   t.kind,
   ms(quantile(t.indexed, 0.5)),
@@ -137,7 +146,10 @@ if (RESULTS !== '-') {
     `${index.entries.length} entries (${ENTRIES} generated from the first statement, seed ${process.env.TM_SEED ?? 1}),`,
     `${QUERIES} queries of each kind (the first ${BASELINE} also by full scan). Index built in ${ms(buildMs)} ms`,
     `(once per locale, and again on the first lookup after an approval).`,
-    `Machine load when measured: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} (1, 5, 15 min).`,
+    `Machine load when measured: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ')} (1, 5, 15 min).`,
     `Indexed: character trigrams, then Levenshtein on the best candidates (server/domain/similarity.ts);`,
     `each indexed lookup is timed as the fastest of three runs, the full scan (seconds) once.`,
     `Full scan: Levenshtein on every entry, the baseline. Result: ${verdict}.`,

@@ -19,8 +19,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  cpuWindow, currentRss, freePort, peakRss, request, requestJson, runCommand, startNode, stopChild,
-  waitForHealthy, waitForLine, type Child,
+  cpuWindow,
+  currentRss,
+  freePort,
+  peakRss,
+  request,
+  requestJson,
+  runCommand,
+  startNode,
+  stopChild,
+  waitForHealthy,
+  waitForLine,
+  type Child,
 } from './bench/processes.js';
 import { glossaryBench } from './bench/glossary.js';
 import { summarizeProfile } from './bench/profile.js';
@@ -51,9 +61,25 @@ const SECONDS = positiveNumber('BENCH_SECONDS', 10);
 const WARMUP_SECONDS = Math.max(1, Math.min(3, Math.round(SECONDS / 5)));
 const CONNECTIONS = Math.round(positiveNumber('BENCH_CONNECTIONS', 10));
 const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br';
-const SCENARIOS = ['edition', 'compare', 'edition-rendered', 'published', 'api', 'review', 'workspace', 'save', 'save-32', 'save-history', 'startup', 'glossary'] as const;
+const SCENARIOS = [
+  'edition',
+  'compare',
+  'edition-rendered',
+  'published',
+  'api',
+  'review',
+  'workspace',
+  'save',
+  'save-32',
+  'save-history',
+  'startup',
+  'glossary',
+] as const;
 type ScenarioKey = (typeof SCENARIOS)[number];
-const ONLY = (process.env.BENCH_ONLY ?? SCENARIOS.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+const ONLY = (process.env.BENCH_ONLY ?? SCENARIOS.join(','))
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 for (const s of ONLY) if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`BENCH_ONLY: unknown scenario "${s}" (${SCENARIOS.join(', ')})`);
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const KEEP = process.env.BENCH_KEEP === '1';
@@ -120,7 +146,10 @@ function toMeasure(r: autocannon.Result, cpu: CpuShares, pid: number): Measure {
 async function run(opts: autocannon.Options, pid: number): Promise<{ measure: Measure; statusCodes: Record<string, number> }> {
   const base = { connections: CONNECTIONS, pipelining: 1, timeout: 10 };
   const warm = await autocannon({ ...base, ...opts, duration: WARMUP_SECONDS });
-  const window = cpuWindow(pid, pids.filter((p) => p !== pid));
+  const window = cpuWindow(
+    pid,
+    pids.filter((p) => p !== pid),
+  );
   const r = await autocannon({ ...base, ...opts, duration: SECONDS });
   const cpu = window();
   const warmProblems = warm.non2xx + warm.errors + warm.timeouts;
@@ -131,7 +160,10 @@ async function run(opts: autocannon.Options, pid: number): Promise<{ measure: Me
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const loadAtStart = os.loadavg().map((n) => n.toFixed(2)).join(', ');
+  const loadAtStart = os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ');
   const temp = mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-'));
   tempDirs.push(temp);
   const dataDir = path.join(temp, 'data');
@@ -146,7 +178,10 @@ async function main(): Promise<void> {
   delete cliEnv.PORT;
   const tokens = { translator: '', editor: '' };
   const passwords = { translator: '', editor: '' };
-  for (const [name, role] of [['bench-editor', 'editor'], ['bench-translator', 'translator']] as const) {
+  for (const [name, role] of [
+    ['bench-editor', 'editor'],
+    ['bench-translator', 'translator'],
+  ] as const) {
     const password = randomBytes(18).toString('base64url');
     passwords[role] = password;
     runCommand(['scripts/tandem.ts', 'user', 'add', name, '--role', role, '--locales', 'my,km'], { cwd: root, env: cliEnv, input: `${password}\n` });
@@ -193,7 +228,9 @@ async function main(): Promise<void> {
     );
   }
   const seedSeconds = (Date.now() - seedStart) / 1000;
-  seeding.push(`of ${segments.length} segments; stand-in text in the target script of about the source's length, with the source's placeholders, numbers and final punctuation (submissions confirm any remaining warning); seeding took ${seedSeconds.toFixed(1)} s through the API`);
+  seeding.push(
+    `of ${segments.length} segments; stand-in text in the target script of about the source's length, with the source's placeholders, numbers and final punctuation (submissions confirm any remaining warning); seeding took ${seedSeconds.toFixed(1)} s through the API`,
+  );
   log(`seeded in ${seedSeconds.toFixed(1)} s: ${seeding.slice(0, -1).join('; ')}`);
 
   // 4. The baseline server.
@@ -254,27 +291,41 @@ async function main(): Promise<void> {
   }
   if (ONLY.includes('edition-rendered')) {
     // A logged-in reader bypasses the page cache: this row measures rendering every time.
-    await getScenario('edition-rendered', 'edition page (my), logged in: cached page, own header', `/s/${SID}/my`, editorAuth, 'edition-rendered.html', [approvedMy]);
+    await getScenario('edition-rendered', 'edition page (my), logged in: cached page, own header', `/s/${SID}/my`, editorAuth, 'edition-rendered.html', [
+      approvedMy,
+    ]);
   }
   if (ONLY.includes('published')) {
     // Published editions (scripts/bench/published.ts): the same page with and without 8 writers.
-    notes.push(...(await publishedRows({
-      base, sid: SID, segments, editorToken: tokens.editor, writer: translatorAuth, log,
-      measure: (label, urlPath, file, mustContain) => getScenario('published', label, urlPath, {}, file, mustContain),
-    })));
+    notes.push(
+      ...(await publishedRows({
+        base,
+        sid: SID,
+        segments,
+        editorToken: tokens.editor,
+        writer: translatorAuth,
+        log,
+        measure: (label, urlPath, file, mustContain) => getScenario('published', label, urlPath, {}, file, mustContain),
+      })),
+    );
   }
   if (ONLY.includes('workspace')) {
     // The translator's first view: its weight against the budget (bench/workspace-weight.ts), then its throughput.
     const weight = await workspaceWeight(base, `/translate/${SID}/my`, translator.read, ACCEPT_ENCODING);
     const within = weight.compressed < WORKSPACE_BUDGET.compressed && weight.uncompressed < WORKSPACE_BUDGET.uncompressed;
-    notes.push(`workspace first view: ${weight.compressed} bytes compressed, ${weight.uncompressed} uncompressed (${weight.files.length} files, fonts aside): ${within ? 'within' : 'OVER'} the budget of 40 KB / 150 KB`);
+    notes.push(
+      `workspace first view: ${weight.compressed} bytes compressed, ${weight.uncompressed} uncompressed (${weight.files.length} files, fonts aside): ${within ? 'within' : 'OVER'} the budget of 40 KB / 150 KB`,
+    );
     await getScenario('workspace', 'translator workspace (my), first view', `/translate/${SID}/my`, translator.read, 'workspace.html', ['save-form']);
   }
   if (ONLY.includes('review')) {
     await getScenario('review', 'review queue (my, editor)', `/review/${SID}/my`, editorAuth, 'review.html', ['seg']);
   }
   if (ONLY.includes('api')) {
-    await getScenario('api', 'translations API (my, editor)', `/api/v1/statements/${SID}/translations/my`, editorAuth, 'translations-my.json', ['"submitted"', '"draft"']);
+    await getScenario('api', 'translations API (my, editor)', `/api/v1/statements/${SID}/translations/my`, editorAuth, 'translations-my.json', [
+      '"submitted"',
+      '"draft"',
+    ]);
   }
 
   const statementFile = path.join(dataDir, 'statements', `${SID}.json`);
@@ -409,15 +460,27 @@ async function main(): Promise<void> {
   }
 
   if (ONLY.includes('save-32')) {
-    const revisions = new Map((await requestJson<TranslationView[]>(`${base}/api/v1/statements/${SID}/translations/km`, { headers: editorAuth })).map((t) => [t.segmentId, t.revision]));
+    const revisions = new Map(
+      (await requestJson<TranslationView[]>(`${base}/api/v1/statements/${SID}/translations/km`, { headers: editorAuth })).map((t) => [
+        t.segmentId,
+        t.revision,
+      ]),
+    );
     const r = await measureSaves({ base, statementId: SID, locale: 'km', segments, revisions, headers: translatorAuth, clients: 32, seconds: SECONDS });
     core.push(describeLatency('saves, 32 concurrent translators (km, each on its own segments)', r));
   }
   if (ONLY.includes('save-history')) {
     for (const id of ['history-none', 'history-20k']) {
-      const revisions = new Map((await requestJson<TranslationView[]>(`${base}/api/v1/statements/${id}/translations/my`, { headers: editorAuth })).map((t) => [t.segmentId, t.revision]));
+      const revisions = new Map(
+        (await requestJson<TranslationView[]>(`${base}/api/v1/statements/${id}/translations/my`, { headers: editorAuth })).map((t) => [
+          t.segmentId,
+          t.revision,
+        ]),
+      );
       const r = await measureSaves({ base, statementId: id, locale: 'my', segments, revisions, headers: translatorAuth, clients: 8, seconds: SECONDS });
-      core.push(describeLatency(`saves, 8 translators, statement ${id === 'history-none' ? 'without history' : `with ${HISTORY_ENTRIES} history entries`}`, r));
+      core.push(
+        describeLatency(`saves, 8 translators, statement ${id === 'history-none' ? 'without history' : `with ${HISTORY_ENTRIES} history entries`}`, r),
+      );
     }
   }
   if (ONLY.includes('startup')) {
@@ -453,7 +516,10 @@ async function main(): Promise<void> {
     const disturbed = Math.max(row.app.otherCpuPercent ?? 0, row.baseline.otherCpuPercent ?? 0);
     if (disturbed > 25) notes.push(`${row.label}: other processes used up to ${disturbed.toFixed(0)}% CPU during its measurements: figures disturbed`);
   }
-  const load = os.loadavg().map((n) => n.toFixed(2)).join(', ');
+  const load = os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ');
   notes.push(`load average at the start ${loadAtStart}, at the end ${load} (${os.cpus().length} CPUs)`);
   for (const line of saves) console.log(`  save: ${line}`);
   for (const line of notes) console.log(`  note: ${line}`);
@@ -488,7 +554,9 @@ async function main(): Promise<void> {
     await stopChild(server, 15_000);
     // One profile per thread; the largest is the main thread's (the other is tsx's loader).
     const profiles = existsSync(profileDir)
-      ? readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(profileDir, f))
+      ? readdirSync(profileDir)
+          .filter((f) => f.endsWith('.cpuprofile'))
+          .map((f) => path.join(profileDir, f))
       : [];
     const main = profiles.sort((a, b) => statSync(b).size - statSync(a).size)[0];
     if (main) console.log(`\n${summarizeProfile(main, root)}`);

@@ -66,7 +66,10 @@ async function run(argv: string[]): Promise<number> {
     const password = (await readStdin()).split(/\r?\n/)[0] ?? '';
     const { openServices, createAccount } = await accountTools();
     const services = await openServices(config.dataDir);
-    const locales = (values.locales ?? '').split(',').map((l) => l.trim()).filter(Boolean);
+    const locales = (values.locales ?? '')
+      .split(',')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const account = await createAccount(services, null, { name, password, role, locales });
     await services.store.close();
     console.log(`Created ${account.role} ${account.name}${account.locales.length ? ` (${account.locales.join(', ')})` : ''}`);

@@ -32,10 +32,13 @@ export async function openServices(dataDir: string): Promise<ServiceDeps> {
   const unlock = lockDataDir(dataDir);
   process.once('exit', unlock);
   // A half-finished restore leaves a mix of old and restored files: never start on that.
-  const store = await Promise.resolve(dataDir).then(assertNoUnfinishedRestore).then(() => openStore(dataDir)).catch((e: unknown) => {
-    unlock();
-    throw e;
-  });
+  const store = await Promise.resolve(dataDir)
+    .then(assertNoUnfinishedRestore)
+    .then(() => openStore(dataDir))
+    .catch((e: unknown) => {
+      unlock();
+      throw e;
+    });
   return { store, now: () => new Date(), randomToken, passwords: bcryptHasher() };
 }
 
@@ -43,7 +46,9 @@ export async function importShippedStatements(services: ServiceDeps): Promise<st
   const dir = path.join(root, 'content');
   const imported: string[] = [];
   // Statements are named by their id (a lower-case slug); content/README.md describes the folder.
-  for (const file of readdirSync(dir).filter((f) => /^[a-z0-9][a-z0-9-]*\.md$/.test(f)).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => /^[a-z0-9][a-z0-9-]*\.md$/.test(f))
+    .sort()) {
     const id = path.basename(file, '.md');
     if (await ensureStatement(services, id, readFileSync(path.join(dir, file)))) imported.push(id);
   }
@@ -82,11 +87,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping Tandem (requests in progress finish first)`);
-    server.close(() =>
-      void services.store.close().then(() => {
-        console.log('Tandem stopped; the data directory is released.');
-        process.exit(0);
-      }),
+    server.close(
+      () =>
+        void services.store.close().then(() => {
+          console.log('Tandem stopped; the data directory is released.');
+          process.exit(0);
+        }),
     );
     server.closeIdleConnections();
   };

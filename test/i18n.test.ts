@@ -41,7 +41,11 @@ describe.each(['my', 'km'])('interface strings in %s', (lang) => {
     const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
     expect(categories).toEqual(['other']);
     expect(Object.keys(other).filter((k) => PLURAL.test(k) && !k.endsWith('_other'))).toEqual([]);
-    expect(Object.keys(en).filter((k) => k.endsWith('_other')).every((k) => k in other)).toBe(true);
+    expect(
+      Object.keys(en)
+        .filter((k) => k.endsWith('_other'))
+        .every((k) => k in other),
+    ).toBe(true);
   });
   it('keeps every {{placeholder}}', () => {
     for (const [key, value] of Object.entries(other)) {
@@ -57,7 +61,13 @@ describe.each(['my', 'km'])('interface strings in %s', (lang) => {
 
 describe('plurals', () => {
   const en = flat('en');
-  const pluralKeys = [...new Set(Object.keys(en).filter((k) => PLURAL.test(k)).map((k) => baseKey(k.replace(/^[^:]+:/, ''))))];
+  const pluralKeys = [
+    ...new Set(
+      Object.keys(en)
+        .filter((k) => PLURAL.test(k))
+        .map((k) => baseKey(k.replace(/^[^:]+:/, ''))),
+    ),
+  ];
 
   it('every string with a count is a plural one: a count is {{count}}, never {{seconds}} or {{max}}', () => {
     expect(pluralKeys.length).toBeGreaterThanOrEqual(8);
@@ -93,7 +103,12 @@ describe('plurals', () => {
         expect([key, text]).toEqual([key, expect.not.stringMatching(/_(one|other)$/)]);
         if (lang === 'en') {
           const english = Object.entries(en).find(([k]) => k.endsWith(`:${key}_${category}`))?.[1];
-          expect([key, text]).toEqual([key, english!.replace('{{count}}', tr.number(count)).replace(/\{\{(\w+)\}\}/g, (_m, n: string) => ({ field: 'F', row: 'R', approved: 'A', percent: 'P' })[n] ?? '')]);
+          expect([key, text]).toEqual([
+            key,
+            english!
+              .replace('{{count}}', tr.number(count))
+              .replace(/\{\{(\w+)\}\}/g, (_m, n: string) => ({ field: 'F', row: 'R', approved: 'A', percent: 'P' })[n] ?? ''),
+          ]);
         }
       }
     });
@@ -123,7 +138,10 @@ describe('formatting', () => {
 });
 
 describe('pickLanguage', () => {
-  const accepts = (header: string[]) => (...langs: string[]) => langs.find((l) => header.includes(l)) ?? false;
+  const accepts =
+    (header: string[]) =>
+    (...langs: string[]) =>
+      langs.find((l) => header.includes(l)) ?? false;
   it.each([
     ['the cookie wins', 'km', ['my'], 'km'],
     ['then Accept-Language', undefined, ['my'], 'my'],

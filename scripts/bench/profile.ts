@@ -25,7 +25,12 @@ function area(url: string, root: string): string {
     const rest = p.slice(nm + '/node_modules/'.length).split('/');
     return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
   }
-  if (p.startsWith(root)) return p.slice(root.length + 1).split('/').slice(0, 2).join('/');
+  if (p.startsWith(root))
+    return p
+      .slice(root.length + 1)
+      .split('/')
+      .slice(0, 2)
+      .join('/');
   return p;
 }
 

@@ -45,7 +45,20 @@ const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 const pct = (n: number | undefined) => (n === undefined ? 'n/a' : n.toFixed(0));
 export const mib = (n: number | undefined) => (n === undefined ? 'n/a' : `${(n / 1024 / 1024).toFixed(1)} MiB`);
 
-const HEADER = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'body bytes', 'wire B/resp', 'errors', 'baseline req/s', 'baseline p50', 'baseline p99', 'ratio', 'goal'];
+const HEADER = [
+  'scenario',
+  'req/s',
+  'p50 ms',
+  'p99 ms',
+  'body bytes',
+  'wire B/resp',
+  'errors',
+  'baseline req/s',
+  'baseline p50',
+  'baseline p99',
+  'ratio',
+  'goal',
+];
 
 function cells(row: Row): string[] {
   return [
@@ -140,11 +153,7 @@ Pages are read anonymously; the API and save rows authenticate with ${r.auth}.
 
 ## Results
 
-${markdownTable(
-  HEADER,
-  r.rows.map(cells),
-  (i) => i > 0 && i < HEADER.length - 1,
-)}
+${markdownTable(HEADER, r.rows.map(cells), (i) => i > 0 && i < HEADER.length - 1)}
 
 Latencies in milliseconds. "body bytes" is the uncompressed response body; "wire B/resp" is what
 crossed the socket per response (headers included, compressed). "errors" counts non-2xx

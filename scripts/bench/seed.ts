@@ -64,7 +64,10 @@ export function standInTranslation(source: string, locale: string, seed: number)
     .map((part, i) => (i % 2 === 1 ? part : part.trim() === '' ? part : standInRun(part, locale, seed + i)))
     .join('')
     .trim();
-  const last = source.trim().replace(/[\s"'”’»)\]]+$/u, '').slice(-1);
+  const last = source
+    .trim()
+    .replace(/[\s"'”’»)\]]+$/u, '')
+    .slice(-1);
   const ending = last === '.' ? (WORDS[locale]?.stop ?? '.') : '?!:'.includes(last) && last !== '' ? last : '';
   return body + ending;
 }

@@ -115,8 +115,10 @@ export function decidePublish(context: PublishContext, input: PublishInput): Edi
 }
 
 /** What a reader of one version is told about it (the stamp). */
-export interface Stamp
-  extends Pick<VersionSummary, 'locale' | 'version' | 'sourceRevision' | 'sourceDate' | 'publishedAt' | 'approved' | 'total' | 'percentApproved' | 'note'> {
+export interface Stamp extends Pick<
+  VersionSummary,
+  'locale' | 'version' | 'sourceRevision' | 'sourceDate' | 'publishedAt' | 'approved' | 'total' | 'percentApproved' | 'note'
+> {
   /** The latest version, when this one is older. */
   newerVersion?: number;
   /** The source was corrected after this version's source revision (until a newer version is published). */

@@ -75,11 +75,22 @@ export function versionRows(version: EditionVersion, locale: LocaleInfo, source:
 }
 
 /** A cell from a version's segment; a segment the version lacks (newer source) is the source, marked. */
-function versionCell(segment: Pick<Segment, 'source' | 'placeholders'>, locale: LocaleInfo, source: LocaleInfo, s: VersionSegment | undefined): EditionCell {
+function versionCell(
+  segment: Pick<Segment, 'source' | 'placeholders'>,
+  locale: LocaleInfo,
+  source: LocaleInfo,
+  s: VersionSegment | undefined,
+): EditionCell {
   const isSource = locale.tag === source.tag;
   if (!s || s.fallback) {
     const text = s?.text ?? segment.source;
-    return { locale: locale.tag, lang: source.tag, dir: source.direction, state: isSource ? 'source' : 'fallback', parts: parseSegmentText(text, (s ?? segment).placeholders).parts };
+    return {
+      locale: locale.tag,
+      lang: source.tag,
+      dir: source.direction,
+      state: isSource ? 'source' : 'fallback',
+      parts: parseSegmentText(text, (s ?? segment).placeholders).parts,
+    };
   }
   return {
     locale: locale.tag,
@@ -119,10 +130,7 @@ function sourceCell(segment: Segment, column: string, source: LocaleInfo, state:
  * What readers get of a translation: its published text (the last approved revision), whatever
  * work goes on since. Text approved against an older source is still shown, marked outdated.
  */
-export function publishedText(
-  segment: Segment,
-  t?: Translation,
-): { text: string; state: 'approved' | 'outdated' } | undefined {
+export function publishedText(segment: Segment, t?: Translation): { text: string; state: 'approved' | 'outdated' } | undefined {
   const published = publishedOf(t);
   if (!published) return undefined;
   const outdated = t!.status === 'outdated' || published.sourceHash !== segment.sourceHash;

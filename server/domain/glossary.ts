@@ -34,7 +34,10 @@ export function expectedTranslation(entry: Pick<GlossaryEntry, 'term' | 'transla
   return entry.doNotTranslate ? entry.term : entry.translation;
 }
 
-export interface GlossaryProblem { key: string; params: Record<string, string | number> }
+export interface GlossaryProblem {
+  key: string;
+  params: Record<string, string | number>;
+}
 
 /** Trimmed, NFC fields, or what is wrong with them (message key under `errors.`). */
 export function cleanGlossaryFields(input: GlossaryFields): { fields: GlossaryFields } | { problem: GlossaryProblem } {

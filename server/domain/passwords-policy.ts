@@ -30,7 +30,13 @@ export function passwordProblem(password: string, accountName = ''): PasswordPro
   const tooSimple = new Set(lower).size < 4;
   // The account's name with a few additions ("mover2024", "mover-mover") is guessed at once too.
   const name = accountName.trim().toLowerCase();
-  const rest = name === '' ? lower : lower.split(name).join('').replace(/[\s\p{P}\p{S}\p{N}]/gu, '');
+  const rest =
+    name === ''
+      ? lower
+      : lower
+          .split(name)
+          .join('')
+          .replace(/[\s\p{P}\p{S}\p{N}]/gu, '');
   const isName = name !== '' && lower.includes(name) && new Set(rest).size < 4;
   if (tooSimple || isName || isCommonPassword(password)) return { key: 'account.password_common', params: {} };
   return undefined;

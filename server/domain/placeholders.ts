@@ -4,10 +4,7 @@
 // included, is plain text: parts are data and views escape them.
 import type { Placeholder } from './types.js';
 
-export type InlinePart =
-  | { type: 'text'; text: string }
-  | { type: 'link'; n: number; children: InlinePart[] }
-  | { type: 'token'; n: number };
+export type InlinePart = { type: 'text'; text: string } | { type: 'link'; n: number; children: InlinePart[] } | { type: 'token'; n: number };
 
 export interface PlaceholderProblem {
   code: 'missing_placeholder' | 'duplicate_placeholder' | 'unknown_placeholder' | 'unbalanced_tag';
@@ -23,10 +20,7 @@ interface OpenLink {
   children: InlinePart[];
 }
 
-export function parseSegmentText(
-  text: string,
-  placeholders: Placeholder[],
-): { parts: InlinePart[]; problems: PlaceholderProblem[] } {
+export function parseSegmentText(text: string, placeholders: Placeholder[]): { parts: InlinePart[]; problems: PlaceholderProblem[] } {
   const known = {
     link: new Set(placeholders.filter((p) => p.kind === 'link').map((p) => p.n)),
     token: new Set(placeholders.filter((p) => p.kind === 'token').map((p) => p.n)),

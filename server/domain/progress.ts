@@ -41,7 +41,10 @@ export function statementProgress(
 ): Record<string, LocaleProgress> {
   const result: Record<string, LocaleProgress> = {};
   for (const locale of locales) {
-    result[locale] = localeProgress(segments, translations.filter((t) => t.locale === locale));
+    result[locale] = localeProgress(
+      segments,
+      translations.filter((t) => t.locale === locale),
+    );
   }
   return result;
 }

@@ -172,7 +172,10 @@ function render(inline: Inline[]): { source: string; placeholders: Placeholder[]
 }
 
 function textOf(block: RawBlock): string {
-  return block.inline.map((part) => (part.type === 'text' ? part.text : part.type === 'break' ? ' ' : '')).join('').trim();
+  return block.inline
+    .map((part) => (part.type === 'text' ? part.text : part.type === 'break' ? ' ' : ''))
+    .join('')
+    .trim();
 }
 
 /** Ends mid-sentence: a letter, digit or comma, not a full stop, colon, ။ or ។. */
@@ -241,12 +244,17 @@ function splitLabelLines(blocks: RawBlock[]): RawBlock[] {
       if (part.type === 'break') lines.push([]);
       else lines.at(-1)!.push(part);
     }
-    const text = (inline: Inline[]) => inline.map((p) => (p.type === 'text' ? p.text : '')).join('').trim();
+    const text = (inline: Inline[]) =>
+      inline
+        .map((p) => (p.type === 'text' ? p.text : ''))
+        .join('')
+        .trim();
     if (lines.length < 2 || !isLabelText(text(lines[0]!))) return [block];
     const label: RawBlock = { ...block, inline: lines[0]!, label: true, followedByList: false };
-    const items = lines.slice(1).filter((line) => text(line) !== '').map(
-      (inline): RawBlock => ({ role: 'item', inline, topLevel: false, openAt: block.openAt, closeAt: block.closeAt, followedByList: false }),
-    );
+    const items = lines
+      .slice(1)
+      .filter((line) => text(line) !== '')
+      .map((inline): RawBlock => ({ role: 'item', inline, topLevel: false, openAt: block.openAt, closeAt: block.closeAt, followedByList: false }));
     return [label, ...items];
   });
 }
@@ -303,7 +311,10 @@ function classify(blocks: RawBlock[]): ParsedBlock[] {
     const opensSection = kinds[start] === 'heading';
     const items = blocks.map((b, i) => i).filter((i) => i > start && i < end && blocks[i]!.role === 'item');
     if (opensSection && items.length > 0) {
-      const kind = sectionKind(items.map((i) => textOf(blocks[i]!)), namesSeen);
+      const kind = sectionKind(
+        items.map((i) => textOf(blocks[i]!)),
+        namesSeen,
+      );
       if (kind === 'signatory' || kind === 'supporter') namesSeen++;
       for (const i of items) kinds[i] = kind;
     }

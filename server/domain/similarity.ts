@@ -157,7 +157,7 @@ function best(candidates: number[], value: Float64Array, count: number): number[
     const bins = new Int32Array(BINS + 1);
     for (const c of candidates) bins[Math.floor(value[c]! * BINS)]! += 1;
     let threshold = BINS;
-    for (let kept = bins[BINS]!; threshold > 0 && kept < count; ) kept += bins[--threshold]!;
+    for (let kept = bins[BINS]!; threshold > 0 && kept < count;) kept += bins[--threshold]!;
     candidates = candidates.filter((c) => Math.floor(value[c]! * BINS) >= threshold);
   }
   return candidates.sort((a, b) => value[b]! - value[a]!).slice(0, count);

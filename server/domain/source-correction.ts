@@ -59,7 +59,13 @@ export function decideCorrection(context: CorrectionContext, input: CorrectionIn
   return { statement, changes, translations: updated };
 }
 
-function afterCorrection(t: Translation, segment: Segment, previous: Segment | undefined, smallFix: boolean, context: CorrectionContext): TranslationChange {
+function afterCorrection(
+  t: Translation,
+  segment: Segment,
+  previous: Segment | undefined,
+  smallFix: boolean,
+  context: CorrectionContext,
+): TranslationChange {
   // A revert: the source is again the one this outdated translation was made against.
   if (t.status === 'outdated' && t.outdated && t.sourceHash === segment.sourceHash) {
     const { outdated, ...rest } = t;

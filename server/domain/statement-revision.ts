@@ -17,12 +17,7 @@ export type SegmentChange =
   | { type: 'removed'; previous: Segment };
 
 /** A new statement at source revision 1, with segment ids s1..sN. */
-export function createStatement(
-  id: string,
-  blocks: ParsedBlock[],
-  sourceLocale = 'en',
-  about: { title?: string; date?: string } = {},
-): Statement {
+export function createStatement(id: string, blocks: ParsedBlock[], sourceLocale = 'en', about: { title?: string; date?: string } = {}): Statement {
   const date = about.date ?? dateOf(blocks);
   return {
     id,
@@ -37,10 +32,7 @@ export function createStatement(
 }
 
 /** The next source revision of `previous`, with what happened to each segment. */
-export function reviseStatement(
-  previous: Statement,
-  blocks: ParsedBlock[],
-): { statement: Statement; changes: SegmentChange[] } {
+export function reviseStatement(previous: Statement, blocks: ParsedBlock[]): { statement: Statement; changes: SegmentChange[] } {
   const old = previous.segments;
   const oldFor: (number | undefined)[] = blocks.map(() => undefined); // new index -> old index
   const taken = new Set<number>();
@@ -52,7 +44,10 @@ export function reviseStatement(
   };
 
   // 1. Unchanged anchors: the longest common subsequence of source texts.
-  const anchors = commonSubsequence(old.map((s) => s.source), blocks.map((b) => b.source));
+  const anchors = commonSubsequence(
+    old.map((s) => s.source),
+    blocks.map((b) => b.source),
+  );
   anchors.forEach(([o, n]) => pair(o, n));
 
   // 2. Unchanged but moved: identical text elsewhere (first unused match in order).
@@ -172,10 +167,7 @@ function commonSubsequence(a: string[], b: string[]): Array<[number, number]> {
   const suffix = new Int32Array((a.length + 1) * width);
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      suffix[i * width + j] =
-        a[i] === b[j]
-          ? suffix[(i + 1) * width + j + 1] + 1
-          : Math.max(suffix[(i + 1) * width + j], suffix[i * width + j + 1]);
+      suffix[i * width + j] = a[i] === b[j] ? suffix[(i + 1) * width + j + 1] + 1 : Math.max(suffix[(i + 1) * width + j], suffix[i * width + j + 1]);
     }
   }
   const pairs: Array<[number, number]> = [];

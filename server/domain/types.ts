@@ -1,13 +1,6 @@
 // The domain's vocabulary. Plain data only: every other layer speaks in these shapes.
 
-export type SegmentKind =
-  | 'title'
-  | 'date'
-  | 'paragraph'
-  | 'heading'
-  | 'contact'
-  | 'signatory'
-  | 'supporter';
+export type SegmentKind = 'title' | 'date' | 'paragraph' | 'heading' | 'contact' | 'signatory' | 'supporter';
 
 /**
  * A locked part of a segment's source. Links appear in segment text as numbered tags around the
@@ -54,14 +47,7 @@ export interface Statement {
   archived?: boolean;
 }
 
-export const STATUSES = [
-  'untranslated',
-  'draft',
-  'needs_work',
-  'outdated',
-  'submitted',
-  'approved',
-] as const;
+export const STATUSES = ['untranslated', 'draft', 'needs_work', 'outdated', 'submitted', 'approved'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export type HistoryAction = 'save' | 'submit' | 'approve' | 'request_changes' | 'outdate' | 'restore' | 'reinstate';

@@ -46,14 +46,10 @@ export const presentEntry = (e: GlossaryEntry) => ({
 export function aidsApi(deps: ServiceDeps): Router {
   const api = Router();
 
-  api.post(
-    '/statements/:sid/translations/:locale/:segmentId/checks',
-    checksRoute,
-    async (_req, res) => {
-      const { checks, conversion } = await dryRunChecks(deps, actorOf(res), segmentOf(checksRoute.input(res)));
-      res.json({ checks: presentChecks(checks, translatorOf(res)), ...(conversion === undefined ? {} : { conversion: { text: conversion } }) });
-    },
-  );
+  api.post('/statements/:sid/translations/:locale/:segmentId/checks', checksRoute, async (_req, res) => {
+    const { checks, conversion } = await dryRunChecks(deps, actorOf(res), segmentOf(checksRoute.input(res)));
+    res.json({ checks: presentChecks(checks, translatorOf(res)), ...(conversion === undefined ? {} : { conversion: { text: conversion } }) });
+  });
 
   api.post('/statements/:sid/translations/:locale/keep-original', keepOriginalRoute, async (_req, res) => {
     const { sid, locale } = keepOriginalRoute.input(res).params;

@@ -64,38 +64,26 @@ export function apiRouter(deps: ServiceDeps): Router {
     res.json((await listTranslations(deps, actorOf(res), sid, locale)).map(toView));
   });
 
-  api.put(
-    '/statements/:sid/translations/:locale/:segmentId',
-    saveRoute,
-    async (_req, res) => {
-      const { translation, checks } = await saveTranslation(deps, actorOf(res), segmentOf(saveRoute.input(res)));
-      const tr = translatorOf(res);
-      res.json({
-        ...toView(translation),
-        statusLabel: tr.t(`status.${translation.status}`),
-        checks: presentChecks(checks, tr),
-      });
-    },
-  );
+  api.put('/statements/:sid/translations/:locale/:segmentId', saveRoute, async (_req, res) => {
+    const { translation, checks } = await saveTranslation(deps, actorOf(res), segmentOf(saveRoute.input(res)));
+    const tr = translatorOf(res);
+    res.json({
+      ...toView(translation),
+      statusLabel: tr.t(`status.${translation.status}`),
+      checks: presentChecks(checks, tr),
+    });
+  });
 
-  api.post(
-    '/statements/:sid/translations/:locale/:segmentId/review',
-    reviewRoute,
-    async (_req, res) => {
-      const t = await reviewTranslation(deps, actorOf(res), segmentOf(reviewRoute.input(res)));
-      res.json(toView(t));
-    },
-  );
+  api.post('/statements/:sid/translations/:locale/:segmentId/review', reviewRoute, async (_req, res) => {
+    const t = await reviewTranslation(deps, actorOf(res), segmentOf(reviewRoute.input(res)));
+    res.json(toView(t));
+  });
 
   /** Brings back an earlier revision's text as a new draft revision (editors and admins of the locale). */
-  api.post(
-    '/statements/:sid/translations/:locale/:segmentId/restore',
-    restoreRoute,
-    async (_req, res) => {
-      const t = await restoreRevision(deps, actorOf(res), segmentOf(restoreRoute.input(res)));
-      res.json(toView(t));
-    },
-  );
+  api.post('/statements/:sid/translations/:locale/:segmentId/restore', restoreRoute, async (_req, res) => {
+    const t = await restoreRevision(deps, actorOf(res), segmentOf(restoreRoute.input(res)));
+    res.json(toView(t));
+  });
 
   api.get('/locales', async (_req, res) => {
     res.json((await listLocales(deps)).map(presentLocale));

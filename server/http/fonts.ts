@@ -30,11 +30,7 @@ export function fontStylesheets(root: string): (tags: readonly string[]) => stri
         .join('\n')
         .split(/(?=\/\* )/)
         .filter((block) => block.includes('@font-face') && !DEVICE_SUBSETS.test(block.slice(0, 200)))
-        .map((block) =>
-          block
-            .replace(/url\(\.\/files\//g, `url(/fonts/${font.package}/files/`)
-            .replace(/,\s*url\([^)]*\.woff\) format\('woff'\)/g, ''),
-        )
+        .map((block) => block.replace(/url\(\.\/files\//g, `url(/fonts/${font.package}/files/`).replace(/,\s*url\([^)]*\.woff\) format\('woff'\)/g, ''))
         .join('');
       faces.set(font.package, css);
     }

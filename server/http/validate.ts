@@ -40,10 +40,15 @@ export function validate<S extends Schemas>(schemas: S): RequestHandler & { inpu
 /** The refusal of input that does not match its schema, naming the first field concerned. */
 export function invalidField(error: z.ZodError, part = 'body'): DomainError {
   const field = error.issues[0]?.path.join('.') || part;
-  return new DomainError('invalid_input', 'request.invalid_field', { field }, {
-    field,
-    issues: error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })),
-  });
+  return new DomainError(
+    'invalid_input',
+    'request.invalid_field',
+    { field },
+    {
+      field,
+      issues: error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })),
+    },
+  );
 }
 
 // Shared pieces of schemas, from the domain's one definition of each rule (domain/limits.ts).

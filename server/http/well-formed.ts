@@ -12,7 +12,10 @@ const notUtf8 = () => new DomainError('invalid_input', 'request.not_utf8');
 
 /** The bytes a percent-encoded text stands for (`+` and malformed `%` left as they are: both ASCII). */
 function percentDecodedBytes(text: string): Buffer {
-  return Buffer.from(text.replace(/%([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+  return Buffer.from(
+    text.replace(/%([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  );
 }
 
 /** The body parsers' `verify` for JSON: the raw bytes (after any gzip) must be UTF-8. */

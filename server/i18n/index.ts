@@ -45,22 +45,44 @@ export async function loadI18n(localesDir: string): Promise<I18n> {
     // the interface (translation.json for the core), so areas can grow without touching each other.
     const dir = path.join(localesDir, lang);
     const tree: Record<string, unknown> = {};
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       deepMerge(tree, JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>);
     }
     resources[lang] = { translation: tree };
   }
   const cache = createIntlCache();
-  const intls = new Map(UI_LANGUAGES.map((lang) => [lang, createIntl({ locale: lang, messages: {}, onError: () => { /* no messages here: formatjs only formats numbers and dates */ } }, cache)]));
+  const intls = new Map(
+    UI_LANGUAGES.map((lang) => [
+      lang,
+      createIntl(
+        {
+          locale: lang,
+          messages: {},
+          onError: () => {
+            /* no messages here: formatjs only formats numbers and dates */
+          },
+        },
+        cache,
+      ),
+    ]),
+  );
   const instance = i18next.createInstance();
   // A numeric {{count}} chooses the plural form (i18next's plural rules) and is written in the
   // language's digits by this formatter module, which replaces i18next's built-in one.
   const countFormatter = {
     type: 'formatter' as const,
     // i18next calls these for named formats ({{x, number}}); Tandem's strings use none.
-    init() { /* nothing to set up */ },
-    add() { /* no named formats */ },
-    addCached() { /* no named formats */ },
+    init() {
+      /* nothing to set up */
+    },
+    add() {
+      /* no named formats */
+    },
+    addCached() {
+      /* no named formats */
+    },
     format: (value: unknown, _format: string | undefined, lng: string | undefined, options?: { interpolationkey?: string }) =>
       options?.interpolationkey === 'count' && typeof value === 'number' && isUiLanguage(lng)
         ? intls.get(lng)!.formatNumber(value, { numberingSystem: numberingSystemOf(lng) })

@@ -309,11 +309,7 @@ export async function accountNames(deps: ServiceDeps): Promise<Map<string, strin
  * disable the account of a volunteer who is at risk).
  */
 export async function editionCredits(deps: ServiceDeps, statementId: string, locale: string): Promise<string[]> {
-  const authors = new Set(
-    (await deps.store.listTranslations(statementId, locale)).filter((t) => t.status === 'approved').map((t) => t.author),
-  );
-  const names = (await deps.store.listAccounts())
-    .filter((a) => authors.has(a.id) && !a.disabled && a.creditAs)
-    .map((a) => a.creditAs!);
+  const authors = new Set((await deps.store.listTranslations(statementId, locale)).filter((t) => t.status === 'approved').map((t) => t.author));
+  const names = (await deps.store.listAccounts()).filter((a) => authors.has(a.id) && !a.disabled && a.creditAs).map((a) => a.creditAs!);
   return [...new Set(names)].sort((a, b) => a.localeCompare(b));
 }

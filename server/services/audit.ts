@@ -8,12 +8,7 @@ import type { ServiceDeps } from './deps.js';
 /** The actor id recorded for the command line (whoever runs it owns the machine). */
 export const OPERATOR = 'operator';
 
-export async function recordAudit(
-  deps: ServiceDeps,
-  actor: Actor | undefined | null,
-  action: AuditAction,
-  target: string,
-): Promise<void> {
+export async function recordAudit(deps: ServiceDeps, actor: Actor | undefined | null, action: AuditAction, target: string): Promise<void> {
   await deps.store.appendAudit({ at: deps.now().toISOString(), actorId: actor?.id ?? OPERATOR, action, target });
 }
 

@@ -73,8 +73,16 @@ export async function getEdition(
     locales,
     source,
     rows: buildEdition(statement, translations, locales, source, versions),
-    progress: statementProgress(statement.segments, translations, available.map((l) => l.tag)),
-    readersGet: publishedProgress(statement.segments, translations, available.map((l) => l.tag)),
+    progress: statementProgress(
+      statement.segments,
+      translations,
+      available.map((l) => l.tag),
+    ),
+    readersGet: publishedProgress(
+      statement.segments,
+      translations,
+      available.map((l) => l.tag),
+    ),
     available,
     published: latest,
     versions,

@@ -132,7 +132,8 @@ export async function importGlossaryCsv(
         continue;
       }
       const old = entries[index]!;
-      const same = old.term === fields.term && old.translation === fields.translation && old.note === fields.note && old.doNotTranslate === fields.doNotTranslate;
+      const same =
+        old.term === fields.term && old.translation === fields.translation && old.note === fields.note && old.doNotTranslate === fields.doNotTranslate;
       if (same) counts.unchanged += 1;
       else {
         entries[index] = { ...old, ...fields, updatedAt: now };

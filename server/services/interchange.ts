@@ -68,7 +68,10 @@ export async function importTranslations(deps: ServiceDeps, actor: Actor | undef
   if (input.bytes.byteLength > MAX_IMPORT_BYTES) throw new DomainError('too_large', 'interchange.too_large', { max: 5 });
   const { statement, setting } = await loadLocaleContext(deps, input.statementId, input.locale);
   const file = readInterchangeFile(input.bytes, input.format);
-  const [translations, glossary] = await Promise.all([deps.store.listTranslations(input.statementId, input.locale), deps.store.listGlossary(input.locale)]);
+  const [translations, glossary] = await Promise.all([
+    deps.store.listTranslations(input.statementId, input.locale),
+    deps.store.listGlossary(input.locale),
+  ]);
   const decision = decideImport(
     {
       statement,

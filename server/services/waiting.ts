@@ -13,7 +13,10 @@ export interface WaitingEntry extends Waiting {
 export async function whatIsWaiting(deps: ServiceDeps, actor: Actor | undefined): Promise<WaitingEntry[]> {
   if (!actor) return [];
   const settings = (await deps.store.listLocales()).filter((l) => !l.disabled);
-  const locales = workLocales(actor, settings.map((l) => l.tag));
+  const locales = workLocales(
+    actor,
+    settings.map((l) => l.tag),
+  );
   if (locales.length === 0) return [];
   const entries: WaitingEntry[] = [];
   for (const statement of await deps.store.listStatements()) {

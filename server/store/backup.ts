@@ -56,9 +56,7 @@ interface Manifest {
 export function assertNoUnfinishedRestore(dataDir: string): void {
   const marker = join(dataDir, RESTORE_MARKER);
   if (existsSync(marker)) {
-    throw new BackupError(
-      `${marker} exists: a restore into ${dataDir} did not finish. Run "npm run tandem -- restore DIR" again with the same backup.`,
-    );
+    throw new BackupError(`${marker} exists: a restore into ${dataDir} did not finish. Run "npm run tandem -- restore DIR" again with the same backup.`);
   }
 }
 
@@ -175,9 +173,7 @@ async function cleanUpInterruptedRestore(data: string): Promise<void> {
 async function readManifest(source: string): Promise<Manifest> {
   const path = join(source, MANIFEST);
   const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => {
-    throw new BackupError(
-      e.code === 'ENOENT' ? `${path} is missing: ${source} is not a finished backup.` : `${path} cannot be read: ${e.message}`,
-    );
+    throw new BackupError(e.code === 'ENOENT' ? `${path} is missing: ${source} is not a finished backup.` : `${path} cannot be read: ${e.message}`);
   });
   const manifest = parseJson(path, bytes) as Partial<Manifest>;
   const files = Array.isArray(manifest.files) ? manifest.files : undefined;
@@ -185,13 +181,7 @@ async function readManifest(source: string): Promise<Manifest> {
     manifest.format === 'tandem-backup' &&
     manifest.version === 1 &&
     files !== undefined &&
-    files.every(
-      (f) =>
-        typeof f?.path === 'string' &&
-        dataFileKind(f.path) !== undefined &&
-        Number.isInteger(f.bytes) &&
-        typeof f.sha256 === 'string',
-    );
+    files.every((f) => typeof f?.path === 'string' && dataFileKind(f.path) !== undefined && Number.isInteger(f.bytes) && typeof f.sha256 === 'string');
   if (!wellFormed) throw new BackupError(`${path} is not a Tandem backup manifest.`);
   if (!files.some((f) => f.path === SETTINGS)) throw new BackupError(`${path} lists no ${SETTINGS}.`);
   return manifest as Manifest;

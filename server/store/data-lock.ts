@@ -12,7 +12,10 @@ import path from 'node:path';
 export const LOCK_FILE = 'tandem.lock';
 
 export class DataDirInUseError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
     super(`The data directory ${dataDir} is in use by another Tandem process (pid ${pid}). Stop it first.`);
     this.name = 'DataDirInUseError';
   }

@@ -154,7 +154,11 @@ export const settingsFileSchema = z.object({
   accounts: z.array(account),
   tokens: z.array(exactly<ApiToken>()(z.object({ hash: text, accountId: text, createdAt: time }))),
   setupToken: exactly<SetupToken>()(z.object({ hash: text, expiresAt: time })).nullable(),
-  locales: z.array(exactly<LocaleSetting>()(z.object({ tag: text, nativeName: text.optional(), allowSelfReview: z.boolean().optional(), disabled: z.boolean().optional() }))),
+  locales: z.array(
+    exactly<LocaleSetting>()(
+      z.object({ tag: text, nativeName: text.optional(), allowSelfReview: z.boolean().optional(), disabled: z.boolean().optional() }),
+    ),
+  ),
   audit: z.array(auditEntry).optional(),
 });
 

@@ -142,11 +142,15 @@ export class FileSessionStore extends session.Store {
 /** Opens (or creates) `<dataDir>/sessions.json`, dropping expired sessions and any old backups of the file. */
 export async function createSessionStore(dataDir: string, options: SessionStoreOptions = {}): Promise<FileSessionStore> {
   const now = options.now ?? Date.now;
-  const document = await openJsonDocument<SessionsFile>(join(dataDir, SESSIONS_FILE), { version: 1, sessions: {} }, {
-    ...options,
-    backups: 0,
-    check: (data) => schemaProblem(sessionsFileSchema, data),
-  });
+  const document = await openJsonDocument<SessionsFile>(
+    join(dataDir, SESSIONS_FILE),
+    { version: 1, sessions: {} },
+    {
+      ...options,
+      backups: 0,
+      check: (data) => schemaProblem(sessionsFileSchema, data),
+    },
+  );
   await removeBackups(dataDir);
   const store = new FileSessionStore(document, now, options.defaultTtlMs ?? 24 * 60 * 60 * 1000, options.pruneEveryMs ?? 3600_000);
   await store.pruneExpired();

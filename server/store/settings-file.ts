@@ -24,10 +24,7 @@ export const AUDIT_LOG_CAP = 5000;
 /** The locales enabled when Tandem starts on an empty data directory. */
 export const DEFAULT_LOCALES: LocaleSetting[] = [{ tag: 'my' }, { tag: 'km' }, { tag: 'th' }];
 
-export async function openSettingsFile(
-  path: string,
-  options: DurableJsonFileOptions,
-): Promise<AccountStore & SettingsStore & { close(): Promise<void> }> {
+export async function openSettingsFile(path: string, options: DurableJsonFileOptions): Promise<AccountStore & SettingsStore & { close(): Promise<void> }> {
   const defaults: SettingsFile = { version: 1, accounts: [], tokens: [], setupToken: null, locales: structuredClone(DEFAULT_LOCALES) };
   const document = await openJsonDocument<SettingsFile>(path, defaults, { ...options, check: checkSettingsFile });
   const accounts = () => document.data.accounts;

@@ -218,7 +218,9 @@ export async function openStatementFiles(dir: string, options: StatementFilesOpt
         [...states.values()].map(async (state) => {
           await state.folding?.catch(() => undefined);
           if (state.journal.position.bytes > state.folded.bytes) {
-            await fold(state, options).catch((error: unknown) => log(`${state.snapshot.path} was not refreshed at stop (the journal keeps every change): ${String(error)}`));
+            await fold(state, options).catch((error: unknown) =>
+              log(`${state.snapshot.path} was not refreshed at stop (the journal keeps every change): ${String(error)}`),
+            );
           }
           await state.journal.close();
         }),

@@ -14,10 +14,13 @@ beforeAll(async () => {
 
 /** Line height as a multiple of the font size, for the first element matching `selector`. */
 const lineHeight = (page: Page, selector: string) =>
-  page.locator(selector).first().evaluate((el) => {
-    const style = getComputedStyle(el);
-    return parseFloat(style.lineHeight) / parseFloat(style.fontSize);
-  });
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const style = getComputedStyle(el);
+      return parseFloat(style.lineHeight) / parseFloat(style.fontSize);
+    });
 
 it.each([
   { text: 'a Burmese paragraph', path: `/s/${SID}/my`, selector: '#s3 .text', min: 1.9, max: 2.4 },
@@ -72,7 +75,11 @@ it('every status in the workspace shows a symbol and a word, not only a colour',
 it('progress is drawn as labelled bars with the number written out', async () => {
   await reader.goto(`${tandem.origin}/`);
   const bars = await reader.locator('.locale-progress progress').evaluateAll((els) =>
-    els.map((el) => ({ label: el.closest('label')?.querySelector('.k')?.textContent, value: (el as HTMLProgressElement).value, shown: el.closest('label')?.querySelector('.v')?.textContent })),
+    els.map((el) => ({
+      label: el.closest('label')?.querySelector('.k')?.textContent,
+      value: (el as HTMLProgressElement).value,
+      shown: el.closest('label')?.querySelector('.v')?.textContent,
+    })),
   );
   expect(bars.length).toBe(6); // approved and translated, for Burmese, Khmer and Thai
   expect(bars[0]).toEqual({ label: 'Approved', value: expect.any(Number), shown: expect.stringMatching(/%/) });

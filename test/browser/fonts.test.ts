@@ -19,7 +19,13 @@ it.each([
   { what: 'a Burmese paragraph', ui: 'en', path: `/s/${SID}/my`, selector: '#s3 .text', family: 'Noto Sans Myanmar' },
   { what: 'a Burmese title (bold)', ui: 'en', path: `/s/${SID}/my`, selector: '#s1 .text', family: 'Noto Sans Myanmar' },
   { what: 'a Khmer paragraph', ui: 'en', path: `/s/${SID}/km`, selector: '#s3 .text', family: 'Noto Sans Khmer' },
-  { what: 'a Khmer paragraph in the compare view', ui: 'en', path: `/s/${SID}/compare?langs=en,my,km`, selector: '#s3 .cell[data-col=km] .text', family: 'Noto Sans Khmer' },
+  {
+    what: 'a Khmer paragraph in the compare view',
+    ui: 'en',
+    path: `/s/${SID}/compare?langs=en,my,km`,
+    selector: '#s3 .cell[data-col=km] .text',
+    family: 'Noto Sans Khmer',
+  },
   { what: 'the Thai name in the list of languages', ui: 'en', path: '/', selector: 'table.locale-progress a[lang=th]', family: 'Noto Sans Thai' },
   { what: 'the Burmese interface', ui: 'my', path: '/', selector: 'main h1', family: 'Noto Sans Myanmar' },
   { what: 'the Khmer interface', ui: 'km', path: '/', selector: 'main h1', family: 'Noto Sans Khmer' },
@@ -38,17 +44,20 @@ it('declares every font with font-display: swap and serves it from Tandem, cache
   const page = await tandem.newPage();
   const fonts: { url: string; status: number; type: string | undefined; cache: string | undefined }[] = [];
   page.on('response', (r) => {
-    if (r.request().resourceType() === 'font') fonts.push({ url: r.url(), status: r.status(), type: r.headers()['content-type'], cache: r.headers()['cache-control'] });
+    if (r.request().resourceType() === 'font')
+      fonts.push({ url: r.url(), status: r.status(), type: r.headers()['content-type'], cache: r.headers()['cache-control'] });
   });
   await page.goto(`${tandem.origin}/s/${SID}/compare?langs=my,km,th`);
   await page.evaluate(() => document.fonts.ready);
   const faces = await page.evaluate(() =>
     [...document.styleSheets].flatMap((sheet) =>
-      [...sheet.cssRules].filter((r): r is CSSFontFaceRule => r instanceof CSSFontFaceRule).map((r) => ({
-        family: r.style.getPropertyValue('font-family').replaceAll(/["']/g, ''),
-        display: r.style.getPropertyValue('font-display'),
-        src: r.style.getPropertyValue('src'),
-      })),
+      [...sheet.cssRules]
+        .filter((r): r is CSSFontFaceRule => r instanceof CSSFontFaceRule)
+        .map((r) => ({
+          family: r.style.getPropertyValue('font-family').replaceAll(/["']/g, ''),
+          display: r.style.getPropertyValue('font-display'),
+          src: r.style.getPropertyValue('src'),
+        })),
     ),
   );
   expect(new Set(faces.map((f) => f.family))).toEqual(new Set(['Noto Sans Myanmar', 'Noto Sans Khmer', 'Noto Sans Thai']));

@@ -46,16 +46,24 @@ describe('at desktop width', () => {
     await editor.goto(tandem.origin + review);
     expect(await editor.locator('section.review-row').evaluateAll((rows) => rows.map((r) => r.id))).toEqual([...SEGMENTS]);
     for (const id of ['s1', 's3']) {
-      expect(await postForm(editor, () => editor.locator(`section#${id}`).getByRole('button', { name: 'Approve' }).click())).toBe(`${tandem.origin + review}?done=approved`);
+      expect(await postForm(editor, () => editor.locator(`section#${id}`).getByRole('button', { name: 'Approve' }).click())).toBe(
+        `${tandem.origin + review}?done=approved`,
+      );
     }
     await expect(editor.getByRole('status').first().innerText()).resolves.toBe('Approved. 1 translation left to review.');
     const s4 = editor.locator('section#s4');
     await s4.getByLabel(/Comment for the translator/).fill(CHANGE_REQUEST.my);
-    expect(await postForm(editor, () => s4.getByRole('button', { name: 'Request changes' }).click())).toBe(`${tandem.origin + review}?done=changes_requested`);
+    expect(await postForm(editor, () => s4.getByRole('button', { name: 'Request changes' }).click())).toBe(
+      `${tandem.origin + review}?done=changes_requested`,
+    );
     await expect(editor.getByRole('status').first().innerText()).resolves.toBe('Changes requested. 0 translations left to review.');
     expect(await editor.locator('section.review-row').count()).toBe(0);
     const stored = await tandem.t.deps.store.listTranslations(SID, 'my');
-    expect(stored.map((x) => [x.segmentId, x.status])).toEqual([['s1', 'approved'], ['s3', 'approved'], ['s4', 'needs_work']]);
+    expect(stored.map((x) => [x.segmentId, x.status])).toEqual([
+      ['s1', 'approved'],
+      ['s3', 'approved'],
+      ['s4', 'needs_work'],
+    ]);
   });
 
   it('the translator sees the comment on the segment sent back', async () => {
@@ -91,7 +99,12 @@ describe('at desktop width', () => {
     const rows = await reader.evaluate(() =>
       [...document.querySelectorAll('.compare-row.seg')].map((row) => {
         const cells = [...row.querySelectorAll(':scope > .cell')].map((c) => c.getBoundingClientRect());
-        return { id: row.id, cells: cells.length, tops: new Set(cells.map((c) => Math.round(c.top))).size, rising: cells.every((c, i) => i === 0 || c.left > cells[i - 1]!.right) };
+        return {
+          id: row.id,
+          cells: cells.length,
+          tops: new Set(cells.map((c) => Math.round(c.top))).size,
+          rising: cells.every((c, i) => i === 0 || c.left > cells[i - 1]!.right),
+        };
       }),
     );
     expect(rows.length).toBeGreaterThan(200);

@@ -106,7 +106,10 @@ it('a translator reaches a segment, types Khmer, submits with Ctrl+Enter and sav
   expect(await translator.evaluate(() => document.activeElement?.id)).toBe('t-s2');
 
   const stored = await tandem.t.deps.store.listTranslations(SID, 'km');
-  expect(stored.map((x) => [x.segmentId, x.status, x.text])).toEqual([['s1', 'submitted', TEXTS.km.s1], ['s2', 'draft', TEXTS.km.s2]]);
+  expect(stored.map((x) => [x.segmentId, x.status, x.text])).toEqual([
+    ['s1', 'submitted', TEXTS.km.s1],
+    ['s2', 'draft', TEXTS.km.s2],
+  ]);
 });
 
 it('an editor approves a segment with the keyboard alone', async () => {

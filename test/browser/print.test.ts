@@ -20,7 +20,11 @@ beforeAll(async () => {
 
 /** Elements matching `selector` that would appear on paper. */
 const printed = (selector: string) =>
-  page.locator(selector).evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden').map((e) => e.outerHTML.slice(0, 80)));
+  page
+    .locator(selector)
+    .evaluateAll((els) =>
+      els.filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden').map((e) => e.outerHTML.slice(0, 80)),
+    );
 
 const CHROME = 'header.site, footer.site, nav, button, .skip, .edition-bar, .compare-link, form';
 
@@ -46,7 +50,11 @@ it.each([
   const rows = await page.evaluate(() =>
     [...document.querySelectorAll('.compare-row')].map((row) => {
       const cells = [...row.querySelectorAll(':scope > .cell')].map((c) => c.getBoundingClientRect());
-      return { id: row.id, sideBySide: cells.length === 3 && cells.every((c, i) => i === 0 || (c.left > cells[i - 1]!.right - 1 && Math.round(c.top) === Math.round(cells[0]!.top))) };
+      return {
+        id: row.id,
+        sideBySide:
+          cells.length === 3 && cells.every((c, i) => i === 0 || (c.left > cells[i - 1]!.right - 1 && Math.round(c.top) === Math.round(cells[0]!.top))),
+      };
     }),
   );
   expect(rows.filter((r) => !r.sideBySide)).toEqual([]);
@@ -58,7 +66,10 @@ it.each([
 it('produces PDFs of an edition and the compare view', async () => {
   mkdirSync(TEST_OUTPUT, { recursive: true });
   await page.setViewportSize(A4);
-  for (const [name, url] of [['edition-my', `/s/${SID}/my`], ['compare', `/s/${SID}/compare?langs=en,my,km`]] as const) {
+  for (const [name, url] of [
+    ['edition-my', `/s/${SID}/my`],
+    ['compare', `/s/${SID}/compare?langs=en,my,km`],
+  ] as const) {
     await page.goto(tandem.origin + url);
     await keepScreenshot(page, `print-${name}`);
     const pdf = await page.pdf({ format: 'A4', printBackground: false });

@@ -50,7 +50,13 @@ async function transfers(path: string): Promise<{ transfers: Transfer[]; acceptE
     for (const e of entries) {
       const url = new URL(e.url);
       const sent = await context.request.get(e.url, { headers: { 'accept-encoding': acceptEncoding } });
-      result.push({ url: url.pathname, type: typeOf(e.initiator, url.pathname), encoding: sent.headers()['content-encoding'], wire: e.wire, decoded: e.decoded });
+      result.push({
+        url: url.pathname,
+        type: typeOf(e.initiator, url.pathname),
+        encoding: sent.headers()['content-encoding'],
+        wire: e.wire,
+        decoded: e.decoded,
+      });
     }
     return { transfers: result, acceptEncoding };
   } finally {

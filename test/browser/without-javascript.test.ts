@@ -32,7 +32,9 @@ it('a translator saves a draft, then submits, with plain form posts', async () =
   const s1 = translator.locator('section#s1');
   await s1.locator('textarea').fill(TEXTS.km.s1);
   // Back to the page that holds the segment (one section at a time), with the filter kept.
-  expect(await postForm(translator, () => s1.getByRole('button', { name: 'Save draft' }).click())).toBe(`${tandem.origin}${workspace}?status=all&seg=s1#s1`);
+  expect(await postForm(translator, () => s1.getByRole('button', { name: 'Save draft' }).click())).toBe(
+    `${tandem.origin}${workspace}?status=all&seg=s1#s1`,
+  );
   await expect(statusOf(translator, 's1')).resolves.toContain('status-draft');
   await expect(translator.locator('#t-s1').inputValue()).resolves.toBe(TEXTS.km.s1);
 
@@ -43,11 +45,16 @@ it('a translator saves a draft, then submits, with plain form posts', async () =
     }
     const row = translator.locator(`section#${id}`);
     await row.locator('textarea').fill(TEXTS.km[id]);
-    expect(await postForm(translator, () => row.getByRole('button', { name: 'Submit for review' }).click())).toBe(`${tandem.origin}${workspace}?status=all&seg=${id}#${id}`);
+    expect(await postForm(translator, () => row.getByRole('button', { name: 'Submit for review' }).click())).toBe(
+      `${tandem.origin}${workspace}?status=all&seg=${id}#${id}`,
+    );
     await expect(statusOf(translator, id)).resolves.toContain('status-submitted');
   }
   const stored = await tandem.t.deps.store.listTranslations(SID, 'km');
-  expect(stored.map((x) => [x.segmentId, x.status, x.revision])).toEqual([['s1', 'submitted', 2], ['s3', 'submitted', 1]]);
+  expect(stored.map((x) => [x.segmentId, x.status, x.revision])).toEqual([
+    ['s1', 'submitted', 2],
+    ['s3', 'submitted', 1],
+  ]);
 });
 
 it('an editor approves one and requests changes on the other', async () => {
@@ -62,7 +69,10 @@ it('an editor approves one and requests changes on the other', async () => {
   expect(await postForm(editor, () => s3.getByRole('button', { name: 'Request changes' }).click())).toBe(`${review}?done=changes_requested`);
   expect(await editor.locator('section.review-row').count()).toBe(0);
   const stored = await tandem.t.deps.store.listTranslations(SID, 'km');
-  expect(stored.map((x) => [x.segmentId, x.status])).toEqual([['s1', 'approved'], ['s3', 'needs_work']]);
+  expect(stored.map((x) => [x.segmentId, x.status])).toEqual([
+    ['s1', 'approved'],
+    ['s3', 'needs_work'],
+  ]);
 });
 
 it('the translator reads the comment in the workspace', async () => {

@@ -13,7 +13,7 @@ import { axeViolations, DESKTOP, fitsWidth, keepScreenshot, PHONE, SID, TEST_OUT
 import { useTandem } from './support/suite.js';
 
 /** Chromium DevTools' "Slow 3G" preset (Puppeteer's PredefinedNetworkConditions, same numbers). */
-const SLOW_3G = { offline: false, latency: 2000, downloadThroughput: (500 * 1000) / 8 * 0.8, uploadThroughput: (500 * 1000) / 8 * 0.8 };
+const SLOW_3G = { offline: false, latency: 2000, downloadThroughput: ((500 * 1000) / 8) * 0.8, uploadThroughput: ((500 * 1000) / 8) * 0.8 };
 const BUDGET = { compressed: 40_000, uncompressed: 150_000, paintBeyondLatency: 1500 };
 
 /** One line in each language: its own name, as the admin's table of languages draws it. */
@@ -160,19 +160,23 @@ describe.each(UI_LANGUAGES)('in %s', (ui) => {
   it.each([
     ['phone', PHONE],
     ['desktop', DESKTOP],
-  ] as const)('the workspace and a young edition fit a %s and are axe clean', async (device, viewport) => {
-    const page = await tandem.newPage({ viewport, uiLanguage: ui, as: 'phyu' });
-    await page.goto(workspace());
-    await check(page, `workspace-${ui}-${device}`);
-    await page.goto(`${workspace()}?section=signatory&page=2`);
-    await check(page, `workspace-names-${ui}-${device}`);
-    await page.goto(`${tandem.origin}/`);
-    await check(page, `waiting-${ui}-${device}`);
-    // A reader of an edition with few translations, with many languages in the switcher.
-    await page.goto(`${tandem.origin}/s/${SID}/km#s40`);
-    await check(page, `edition-young-${ui}-${device}`);
-    const switcher = await page.locator('nav.switcher').boundingBox();
-    expect(switcher!.height).toBeLessThan(60); // one line, the rest in the menu
-    await page.context().close();
-  }, 120_000);
+  ] as const)(
+    'the workspace and a young edition fit a %s and are axe clean',
+    async (device, viewport) => {
+      const page = await tandem.newPage({ viewport, uiLanguage: ui, as: 'phyu' });
+      await page.goto(workspace());
+      await check(page, `workspace-${ui}-${device}`);
+      await page.goto(`${workspace()}?section=signatory&page=2`);
+      await check(page, `workspace-names-${ui}-${device}`);
+      await page.goto(`${tandem.origin}/`);
+      await check(page, `waiting-${ui}-${device}`);
+      // A reader of an edition with few translations, with many languages in the switcher.
+      await page.goto(`${tandem.origin}/s/${SID}/km#s40`);
+      await check(page, `edition-young-${ui}-${device}`);
+      const switcher = await page.locator('nav.switcher').boundingBox();
+      expect(switcher!.height).toBeLessThan(60); // one line, the rest in the menu
+      await page.context().close();
+    },
+    120_000,
+  );
 });

@@ -18,7 +18,8 @@ const tandem = useTandem({
   async prepare({ t }) {
     segments = (await t.deps.store.getStatement(SID))!.segments;
     const actor = toActor(await ensureAccount(t, 'nay', 'translator', ['my']));
-    const draft = (segmentId: string, text: string) => saveTranslation(t.deps, actor, { statementId: SID, locale: 'my', segmentId, text, baseRevision: 0, action: 'save' });
+    const draft = (segmentId: string, text: string) =>
+      saveTranslation(t.deps, actor, { statementId: SID, locale: 'my', segmentId, text, baseRevision: 0, action: 'save' });
     // Two drafts with warnings: s3 in the text (no full stop), s100 among the signatories (left in English).
     await draft('s3', 'ကျွန်ုပ်တို့ ဟွန်ဆန်ကို ရှုတ်ချသည်');
     await draft('s100', source('s100'));
@@ -90,7 +91,11 @@ describe('the glossary import box', () => {
     const note = editor.locator('#g-csv-limit');
     const tooLarge = (await note.getAttribute('data-too-large'))!;
     expect(tooLarge).toContain('at most 60,000 characters');
-    await editor.setInputFiles('#g-file', { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(`term,translation\n${'x,y\n'.repeat(limit / 4)}`) });
+    await editor.setInputFiles('#g-file', {
+      name: 'big.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`term,translation\n${'x,y\n'.repeat(limit / 4)}`),
+    });
     await editor.waitForFunction((text) => document.getElementById('g-csv-limit')!.textContent === text, tooLarge);
     expect(await editor.inputValue('#g-csv')).toBe('');
     await editor.setInputFiles('#g-file', { name: 'small.csv', mimeType: 'text/csv', buffer: Buffer.from('term,translation\njunta,စစ်အုပ်စု\n') });

@@ -21,7 +21,13 @@ export function historyOf(status: Status, text: string, history: readonly Partia
  * A current translation as the actions in `history` left it: its revision, and its published text
  * (the last approval). The history itself is kept apart, as the store keeps it.
  */
-export function translation(seg: Segment, locale: string, status: Status, text = `${locale} ${seg.id}`, history: readonly Partial<HistoryEntry>[] = []): Translation {
+export function translation(
+  seg: Segment,
+  locale: string,
+  status: Status,
+  text = `${locale} ${seg.id}`,
+  history: readonly Partial<HistoryEntry>[] = [],
+): Translation {
   const current: Translation = {
     segmentId: seg.id,
     locale,

@@ -23,8 +23,11 @@ let token: string;
 async function saveInApp(text: string): Promise<void> {
   const t = await makeApp(dataDir);
   const current = await t.deps.store.getTranslation(SID, 'my', 's3');
-  await request(t.app).put(api().segment('my', 's3')).set('Authorization', `Bearer ${token}`)
-    .send({ text, baseRevision: current?.revision ?? 0, action: 'save' }).expect(200);
+  await request(t.app)
+    .put(api().segment('my', 's3'))
+    .set('Authorization', `Bearer ${token}`)
+    .send({ text, baseRevision: current?.revision ?? 0, action: 'save' })
+    .expect(200);
   await t.close();
 }
 
@@ -59,13 +62,16 @@ describe('backup', () => {
   it('copies every data file, byte for byte, with a manifest of their hashes', async () => {
     const run = await cli(dataDir, ['backup', backupDir()]);
     expect(run.code).toBe(0);
-    for (const file of ['tandem.json', 'glossary.json', STATEMENT, JOURNAL, EDITION]) expect(read(backupDir(), file).equals(read(dataDir, file))).toBe(true);
+    for (const file of ['tandem.json', 'glossary.json', STATEMENT, JOURNAL, EDITION])
+      expect(read(backupDir(), file).equals(read(dataDir, file))).toBe(true);
     const manifest = JSON.parse(read(backupDir(), 'backup.json').toString('utf8'));
-    expect(manifest.files).toEqual(['tandem.json', 'glossary.json', STATEMENT, JOURNAL, EDITION].map((file) => ({
-      path: file,
-      bytes: read(dataDir, file).length,
-      sha256: createHash('sha256').update(read(dataDir, file)).digest('hex'),
-    })));
+    expect(manifest.files).toEqual(
+      ['tandem.json', 'glossary.json', STATEMENT, JOURNAL, EDITION].map((file) => ({
+        path: file,
+        bytes: read(dataDir, file).length,
+        sha256: createHash('sha256').update(read(dataDir, file)).digest('hex'),
+      })),
+    );
     // Credentials stay out of backups: sessions, the session secret; so does the lock.
     expect(readdirSync(backupDir()).sort()).toEqual(['backup.json', 'editions', 'glossary.json', 'statements', 'tandem.json']);
   });
@@ -90,10 +96,14 @@ describe('backup', () => {
     const target = path.join(tempDir('tandem-hot-'), 'copy');
     let saving = true;
     const saves = (async () => {
-      for (let n = 0; saving && n < 200; n++) { // bounded: the API allows 600 requests a minute per account
+      for (let n = 0; saving && n < 200; n++) {
+        // bounded: the API allows 600 requests a minute per account
         const current = await t.deps.store.getTranslation(SID, 'my', 's4');
-        await request(t.app).put(api().segment('my', 's4')).set('Authorization', `Bearer ${token}`)
-          .send({ text: `ခဏ ${n}`, baseRevision: current?.revision ?? 0, action: 'save' }).expect(200);
+        await request(t.app)
+          .put(api().segment('my', 's4'))
+          .set('Authorization', `Bearer ${token}`)
+          .send({ text: `ခဏ ${n}`, baseRevision: current?.revision ?? 0, action: 'save' })
+          .expect(200);
       }
     })();
     const run = await cli(dataDir, ['backup', target]);
@@ -135,7 +145,13 @@ describe('restore', () => {
   it.each([
     ['a file changed since the backup', STATEMENT, '{}', false, 'differs from the copy the backup made'],
     ['a file that is not JSON (manifest edited to match)', 'tandem.json', '{"version":1,', true, 'is not valid JSON'],
-    ['a statement with a malformed translation', STATEMENT, JSON.stringify({ statement: { id: SID, segments: [] }, translations: { my: { s3: { revision: 1 } } } }), true, 'holds a malformed translation of s3 into my'],
+    [
+      'a statement with a malformed translation',
+      STATEMENT,
+      JSON.stringify({ statement: { id: SID, segments: [] }, translations: { my: { s3: { revision: 1 } } } }),
+      true,
+      'holds a malformed translation of s3 into my',
+    ],
   ])('refuses %s before replacing anything, naming the file', async (_name, file, bytes, rehash, reason) => {
     const broken = brokenBackup(file, bytes, rehash);
     const before = snapshot(dataDir);

@@ -88,6 +88,11 @@ describe('publishedOf: data written before `published` existed', () => {
     expect(stored).not.toHaveProperty('published');
     expect(publishedOf(stored, history)).toMatchObject({ text: 'ចាស់', revision: 2 });
     expect(publishedOf(stored)).toBeUndefined();
-    expect(publishedOf(translation(seg, 'km', 'submitted', 'x', [{ action: 'submit', status: 'submitted' }]), historyOf('submitted', 'x', [{ action: 'submit' }]))).toBeUndefined();
+    expect(
+      publishedOf(
+        translation(seg, 'km', 'submitted', 'x', [{ action: 'submit', status: 'submitted' }]),
+        historyOf('submitted', 'x', [{ action: 'submit' }]),
+      ),
+    ).toBeUndefined();
   });
 });

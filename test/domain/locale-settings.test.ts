@@ -5,14 +5,23 @@ describe('decideEnableLocale', () => {
   it.each([
     ['a new locale', undefined, { tag: 'ksw' }, { tag: 'ksw' }, 'enabled'],
     ['a new locale with its name', undefined, { tag: 'mnw', nativeName: ' ဘာသာမန် ' }, { tag: 'mnw', nativeName: 'ဘာသာမန်' }, 'enabled'],
-    ['a disabled one, settings kept', { tag: 'km', disabled: true, allowSelfReview: true }, { tag: 'km' }, { tag: 'km', allowSelfReview: true }, 'reenabled'],
+    [
+      'a disabled one, settings kept',
+      { tag: 'km', disabled: true, allowSelfReview: true },
+      { tag: 'km' },
+      { tag: 'km', allowSelfReview: true },
+      'reenabled',
+    ],
     ['an enabled one with a new name', { tag: 'my' }, { tag: 'my', nativeName: 'ဗမာ' }, { tag: 'my', nativeName: 'ဗမာ' }, 'renamed'],
   ] as const)('%s', (_name, existing, input, setting, outcome) => {
     expect(decideEnableLocale(existing, input)).toEqual({ setting, outcome });
   });
   it.each([
     [{ tag: 'my' }, { tag: 'my' }],
-    [{ tag: 'km', nativeName: 'ខ្មែរ' }, { tag: 'km', nativeName: 'ខ្មែរ' }],
+    [
+      { tag: 'km', nativeName: 'ខ្មែរ' },
+      { tag: 'km', nativeName: 'ខ្មែរ' },
+    ],
   ])('refuses to enable an enabled locale again without a new name: %p', (existing, input) => {
     expect(() => decideEnableLocale(existing, input)).toThrow(expect.objectContaining({ code: 'duplicate', key: 'locale.already_enabled' }));
   });

@@ -27,8 +27,12 @@ describe('describeLocale', () => {
     ['pll', 'တအာင်း', "Ta'ang (Shwe Palaung)", 'ltr', 'mymr'],
   ])('%s: %s, %s, %s, %s digits', (tag, autonym, englishName, direction, numberingSystem) => {
     const info = describeLocale({ tag });
-    expect({ autonym: info.autonym, englishName: info.englishName, direction: info.direction, numberingSystem: info.numberingSystem })
-      .toEqual({ autonym: expect.stringContaining(autonym), englishName, direction, numberingSystem });
+    expect({ autonym: info.autonym, englishName: info.englishName, direction: info.direction, numberingSystem: info.numberingSystem }).toEqual({
+      autonym: expect.stringContaining(autonym),
+      englishName,
+      direction,
+      numberingSystem,
+    });
   });
 
   it('prefers a native name set by an admin', () => {
@@ -39,7 +43,12 @@ describe('describeLocale', () => {
 });
 
 describe('canonicalTag', () => {
-  it.each([['MY', 'my'], ['km-kh', 'km-KH'], ['rhg-rohg', 'rhg-Rohg'], [' ksw ', 'ksw']])('%p -> %p', (input, out) => {
+  it.each([
+    ['MY', 'my'],
+    ['km-kh', 'km-KH'],
+    ['rhg-rohg', 'rhg-Rohg'],
+    [' ksw ', 'ksw'],
+  ])('%p -> %p', (input, out) => {
     expect(canonicalTag(input)).toBe(out);
   });
   it.each(['', 'und', 'not a tag', 'en-', 'x', '123', '<script>'])('refuses %p', (input) => {

@@ -15,7 +15,13 @@ describe('localeProgress', () => {
       translation(segs[5]!, 'my', 'outdated'),
     ]);
     expect(p).toEqual({
-      total: 7, untranslated: 1, draft: 1, submitted: 1, approved: 2, needs_work: 1, outdated: 1,
+      total: 7,
+      untranslated: 1,
+      draft: 1,
+      submitted: 1,
+      approved: 2,
+      needs_work: 1,
+      outdated: 1,
       percentTranslated: 42, // 3 of 7 = 42.9, rounded down
       percentApproved: 28,
     });

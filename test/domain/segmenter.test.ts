@@ -287,7 +287,8 @@ describe('sections are recognised from structure, in any language', () => {
     },
     {
       name: 'a colon ending a long sentence with a paragraph after it is no label',
-      markdown: 'Title\n\nAs the Special Rapporteur reminded every member state in his report to the Council last year:\n\nThe people of Myanmar need protection now, more than ever before.\n',
+      markdown:
+        'Title\n\nAs the Special Rapporteur reminded every member state in his report to the Council last year:\n\nThe people of Myanmar need protection now, more than ever before.\n',
       expected: [
         'title: Title',
         'paragraph: As the Special Rapporteur reminded every member state in his report to the Council last year:',

@@ -54,13 +54,15 @@ describe('lookupMemory', () => {
   });
 
   it('finds the best match a full scan finds, among 3,000 generated names', () => {
-    const words = ('Karen Chin Mon Shan Kachin Rakhine Kayah Burmese Rohingya Women Youth Students Network Union Community Forum ' +
+    const words = (
+      'Karen Chin Mon Shan Kachin Rakhine Kayah Burmese Rohingya Women Youth Students Network Union Community Forum ' +
       'Human Rights Democracy Federal Action Committee League Organization Association Coalition Alliance Campaign Support ' +
-      'Movement Center Foundation Friends Justice Peace Freedom Education Development Relief Society Council Group').split(' ');
+      'Movement Center Foundation Friends Justice Peace Freedom Education Development Relief Society Council Group'
+    ).split(' ');
     const places = ['(Australia)', '(Thailand)', '(Japan)', '(Canada)', '(Norway)', '(USA)', ''];
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+    const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
     const name = () => [pick(words), pick(words), pick(words), pick(places)].join(' ').trim();
     const index = buildMemoryIndex(Array.from({ length: 3000 }, (_, i) => ({ source: name(), target: `t${i}` })));
     for (let i = 0; i < 30; i += 1) {

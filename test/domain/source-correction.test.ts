@@ -148,8 +148,15 @@ describe('what corrections do to translations', () => {
     const decision = decideCorrection(context(translations), { blocks: corrected, smallFixes: [solidarity] });
     const fixed = decision.translations.find(({ translation: t }) => t.segmentId === solidarity)!;
     expect(fixed.entry).toBeUndefined(); // no new revision: nothing to add to the history
-    expect(fixed.translation).toMatchObject({ status: 'approved', revision: 2, sourceHash: decision.statement.segments.find((s) => s.id === solidarity)!.sourceHash });
-    expect(decision.translations.filter(({ translation: t }) => t.segmentId === toll).map(({ translation: t }) => t.status)).toEqual(['outdated', 'outdated']);
+    expect(fixed.translation).toMatchObject({
+      status: 'approved',
+      revision: 2,
+      sourceHash: decision.statement.segments.find((s) => s.id === solidarity)!.sourceHash,
+    });
+    expect(decision.translations.filter(({ translation: t }) => t.segmentId === toll).map(({ translation: t }) => t.status)).toEqual([
+      'outdated',
+      'outdated',
+    ]);
   });
 
   it('refuses a small fix on a segment that did not change', () => {

@@ -74,7 +74,14 @@ describe('reviseStatement', () => {
   const rows: Array<{ name: string; blocks: ParsedBlock[]; changes: string[] }> = [
     {
       name: 'identical source: everything unchanged',
-      blocks: [title('Joint Statement'), para('First paragraph.'), para('Second paragraph.'), block('heading', 'Signed by:'), signatory(1, 'Alpha Group'), signatory(2, 'Beta Group')],
+      blocks: [
+        title('Joint Statement'),
+        para('First paragraph.'),
+        para('Second paragraph.'),
+        block('heading', 'Signed by:'),
+        signatory(1, 'Alpha Group'),
+        signatory(2, 'Beta Group'),
+      ],
       changes: [
         'unchanged s1: Joint Statement',
         'unchanged s2: First paragraph.',
@@ -86,7 +93,14 @@ describe('reviseStatement', () => {
     },
     {
       name: 'an edited paragraph keeps its id; a new signatory gets a fresh id; a removed one is listed',
-      blocks: [title('Joint Statement'), para('First paragraph, edited.'), para('Second paragraph.'), block('heading', 'Signed by:'), signatory(1, 'Gamma Group'), signatory(2, 'Alpha Group')],
+      blocks: [
+        title('Joint Statement'),
+        para('First paragraph, edited.'),
+        para('Second paragraph.'),
+        block('heading', 'Signed by:'),
+        signatory(1, 'Gamma Group'),
+        signatory(2, 'Alpha Group'),
+      ],
       changes: [
         'unchanged s1: Joint Statement',
         'changed s2: First paragraph, edited.',
@@ -99,7 +113,14 @@ describe('reviseStatement', () => {
     },
     {
       name: 'a paragraph moved elsewhere is moved, with its id',
-      blocks: [title('Joint Statement'), para('Second paragraph.'), para('First paragraph.'), block('heading', 'Signed by:'), signatory(1, 'Alpha Group'), signatory(2, 'Beta Group')],
+      blocks: [
+        title('Joint Statement'),
+        para('Second paragraph.'),
+        para('First paragraph.'),
+        block('heading', 'Signed by:'),
+        signatory(1, 'Alpha Group'),
+        signatory(2, 'Beta Group'),
+      ],
       changes: [
         'unchanged s1: Joint Statement',
         'unchanged s3: Second paragraph.',
@@ -111,7 +132,14 @@ describe('reviseStatement', () => {
     },
     {
       name: 'a replaced block of another kind is new, not changed',
-      blocks: [title('Joint Statement'), block('heading', 'A new section'), para('Second paragraph.'), block('heading', 'Signed by:'), signatory(1, 'Alpha Group'), signatory(2, 'Beta Group')],
+      blocks: [
+        title('Joint Statement'),
+        block('heading', 'A new section'),
+        para('Second paragraph.'),
+        block('heading', 'Signed by:'),
+        signatory(1, 'Alpha Group'),
+        signatory(2, 'Beta Group'),
+      ],
       changes: [
         'unchanged s1: Joint Statement',
         'new s7: A new section',
@@ -137,7 +165,10 @@ describe('reviseStatement', () => {
         previous: { id: 's2', index: 1, source: 'First paragraph.' },
       },
     ]);
-    expect(statement.segments.map((s) => [s.id, s.index])).toEqual([['s1', 0], ['s2', 1]]);
+    expect(statement.segments.map((s) => [s.id, s.index])).toEqual([
+      ['s1', 0],
+      ['s2', 1],
+    ]);
   });
 
   it('increments the source revision and takes the new title', () => {
@@ -158,11 +189,7 @@ describe('reviseStatement', () => {
     expect(removed.nextSegmentNumber).toBe(7);
 
     const { statement, changes } = reviseStatement(removed, [title('Joint Statement'), para('First paragraph.'), para('Second paragraph.')]);
-    expect(describeChanges(changes)).toEqual([
-      'unchanged s1: Joint Statement',
-      'unchanged s2: First paragraph.',
-      'new s7: Second paragraph.',
-    ]);
+    expect(describeChanges(changes)).toEqual(['unchanged s1: Joint Statement', 'unchanged s2: First paragraph.', 'new s7: Second paragraph.']);
     expect(statement.nextSegmentNumber).toBe(8);
     expect(statement.removedSegmentIds).toEqual(['s3', 's4', 's5', 's6']);
     const ids = [...statement.segments.map((s) => s.id), ...statement.removedSegmentIds];

@@ -2,7 +2,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { diffText, tokenize, unchanged, type DiffPart } from '../../server/domain/text-diff.js';
 
-const spell = (parts: DiffPart[], keep: 'added' | 'removed') => parts.filter((p) => p.type === 'same' || p.type === keep).map((p) => p.text).join('');
+const spell = (parts: DiffPart[], keep: 'added' | 'removed') =>
+  parts
+    .filter((p) => p.type === 'same' || p.type === keep)
+    .map((p) => p.text)
+    .join('');
 const marked = (parts: DiffPart[]) => parts.filter((p) => p.type !== 'same').map((p) => `${p.type === 'added' ? '+' : '-'}${p.text}`);
 
 describe('diffText', () => {
@@ -11,7 +15,13 @@ describe('diffText', () => {
     ['en: one word replaced', 'en', 'The junta must be held to account.', 'The military must be held to account.', ['-junta', '+military']],
     ['my: a word added inside a run with no spaces', 'my', 'စစ်အာဏာသိမ်းမှုကို ရှုတ်ချသည်။', 'စစ်အာဏာသိမ်းမှုကို ပြင်းထန်စွာ ရှုတ်ချသည်။', ['+ပြင်းထန်စွာ ']],
     ['my: one word replaced, its neighbours kept', 'my', 'ကမ္ဘောဒီးယားအရပ်ဘက်လူမှုအဖွဲ့အစည်းများ', 'မြန်မာအရပ်ဘက်လူမှုအဖွဲ့အစည်းများ', ['-ကမ္ဘောဒီးယား', '+မြန်မာ']],
-    ['km: one word replaced in a run with no spaces', 'km', 'អង្គការសង្គមស៊ីវិលកម្ពុជាថ្កោលទោសរដ្ឋប្រហារ', 'អង្គការសង្គមស៊ីវិលមីយ៉ាន់ម៉ាថ្កោលទោសរដ្ឋប្រហារ', ['-កម្ពុជា', '+មីយ៉ាន់ម៉ា']],
+    [
+      'km: one word replaced in a run with no spaces',
+      'km',
+      'អង្គការសង្គមស៊ីវិលកម្ពុជាថ្កោលទោសរដ្ឋប្រហារ',
+      'អង្គការសង្គមស៊ីវិលមីយ៉ាន់ម៉ាថ្កោលទោសរដ្ឋប្រហារ',
+      ['-កម្ពុជា', '+មីយ៉ាន់ម៉ា'],
+    ],
     ['km: a word removed', 'km', 'សូមថ្កោលទោសរដ្ឋប្រហារ', 'ថ្កោលទោសរដ្ឋប្រហារ', ['-សូម']],
     ['a link tag moved is one token, not < 1 >', 'my', '<1>သတ်ဖြတ်</1>ခံရသည်', 'သတ်ဖြတ်<1>ခံရသည်</1>', ['-<1>', '-</1>', '+<1>', '+</1>']],
     ['identical texts', 'km', 'ខ្មែរ', 'ខ្មែរ', []],

@@ -63,7 +63,10 @@ describe.each([
   it('approves a submitted revision once, answers the same approval again alike, and keeps the approved text', () => {
     const submitted = { ...translation(seg, locale, 'submitted', text), revision: 2, author: 'u1' };
     const d = decideReview(context(locale, submitted, editor), { decision: 'approve', revision: 2 });
-    expect(d).toMatchObject({ outcome: 'change', change: { translation: { status: 'approved', revision: 3, published: { text, revision: 3 }, author: 'u1' } } });
+    expect(d).toMatchObject({
+      outcome: 'change',
+      change: { translation: { status: 'approved', revision: 3, published: { text, revision: 3 }, author: 'u1' } },
+    });
     if (d.outcome !== 'change') return;
     expect(decideReview(context(locale, d.change.translation, editor), { decision: 'approve', revision: 2 })).toMatchObject({ outcome: 'same' });
   });

@@ -20,7 +20,6 @@ interface Ack {
   text: string;
 }
 
-
 it('keeps every acknowledged save when the server is killed in a storm of saves', async () => {
   const dataDir = tempDir();
   const token = await translatorToken(dataDir, 'mya', 'my,km');
@@ -33,7 +32,7 @@ it('keeps every acknowledged save when the server is killed in a storm of saves'
 
   const acks: Ack[] = [];
   /** The save each client had sent when the server died: on disk or not, never half. */
-  const inFlight: Array<Omit<Ack, 'revision'> & { baseRevision: number } | undefined> = [];
+  const inFlight: Array<(Omit<Ack, 'revision'> & { baseRevision: number }) | undefined> = [];
   let killed = false;
   const client = async (c: number) => {
     const locale = c % 2 === 0 ? 'my' : 'km';
@@ -97,7 +96,9 @@ it('keeps every acknowledged save when the server is killed in a storm of saves'
   journal.pop(); // after the last newline: empty, or the torn line of the write the kill interrupted
   const history = new Map<string, { revision: number; text: string }[]>();
   for (const line of journal) {
-    const record = JSON.parse(line) as { changes: { translation: { locale: string; segmentId: string }; history: { revision: number; text: string }[] }[] };
+    const record = JSON.parse(line) as {
+      changes: { translation: { locale: string; segmentId: string }; history: { revision: number; text: string }[] }[];
+    };
     for (const change of record.changes) {
       const key = `${change.translation.locale}/${change.translation.segmentId}`;
       history.set(key, [...(history.get(key) ?? []), ...change.history]);
@@ -118,7 +119,8 @@ it('keeps every acknowledged save when the server is killed in a storm of saves'
     for (const [segmentId, ack] of last) {
       const now = served.get(segmentId);
       const pending = inFlight.find((f) => f?.locale === locale && f.segmentId === segmentId && f.baseRevision === ack.revision);
-      const expected = now && now.revision > ack.revision && pending ? { revision: ack.revision + 1, text: pending.text } : { revision: ack.revision, text: ack.text };
+      const expected =
+        now && now.revision > ack.revision && pending ? { revision: ack.revision + 1, text: pending.text } : { revision: ack.revision, text: ack.text };
       expect({ segmentId, revision: now?.revision, text: now?.text }).toEqual({ segmentId, ...expected });
     }
   }

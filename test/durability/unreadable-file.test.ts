@@ -17,27 +17,55 @@ async function dataDirWithContent(): Promise<string> {
 
 const ROWS: Array<[string, 'npm start' | 'main', string, (dir: string) => Promise<void> | void, string]> = [
   // name, entry, file (relative), how it is broken, the reason in the message
-  ['tandem.json cut off in the middle', 'npm start', 'tandem.json', (dir) => writeFileSync(path.join(dir, 'tandem.json'), '{"version":1,"accounts":[{"id":"a1","na'), 'is not valid JSON'],
-  ['a statement file holding null', 'main', `statements/${SID}.json`, (dir) => writeFileSync(path.join(dir, 'statements', `${SID}.json`), 'null\n'), 'does not hold a JSON object (found null)'],
-  ['a statement file whose locale table is [] (valid JSON, wrong inner type)', 'main', `statements/${SID}.json`, (dir) => {
-    const file = path.join(dir, 'statements', `${SID}.json`);
-    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), translations: { my: [] } }));
-  }, 'has an invalid "translations.my"'],
-  ['sessions.json with bytes that are not UTF-8 JSON', 'main', 'sessions.json', (dir) => writeFileSync(path.join(dir, 'sessions.json'), Buffer.from([0x7b, 0xff, 0xfe, 0x00])), 'is not valid JSON'],
+  [
+    'tandem.json cut off in the middle',
+    'npm start',
+    'tandem.json',
+    (dir) => writeFileSync(path.join(dir, 'tandem.json'), '{"version":1,"accounts":[{"id":"a1","na'),
+    'is not valid JSON',
+  ],
+  [
+    'a statement file holding null',
+    'main',
+    `statements/${SID}.json`,
+    (dir) => writeFileSync(path.join(dir, 'statements', `${SID}.json`), 'null\n'),
+    'does not hold a JSON object (found null)',
+  ],
+  [
+    'a statement file whose locale table is [] (valid JSON, wrong inner type)',
+    'main',
+    `statements/${SID}.json`,
+    (dir) => {
+      const file = path.join(dir, 'statements', `${SID}.json`);
+      writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), translations: { my: [] } }));
+    },
+    'has an invalid "translations.my"',
+  ],
+  [
+    'sessions.json with bytes that are not UTF-8 JSON',
+    'main',
+    'sessions.json',
+    (dir) => writeFileSync(path.join(dir, 'sessions.json'), Buffer.from([0x7b, 0xff, 0xfe, 0x00])),
+    'is not valid JSON',
+  ],
 ];
 
 describe('a data file that cannot be read', () => {
-  it.each(ROWS)('%s stops %s, naming the file, and leaves it as it was', async (_name, entry, file, breakIt, reason) => {
-    const dir = await dataDirWithContent();
-    mkdirSync(path.join(dir, 'statements'), { recursive: true });
-    await breakIt(dir);
-    const before = snapshot(dir);
-    const run: Finished = entry === 'npm start' ? await npmStart(dir) : await runMain(dir);
-    expect(run.code).not.toBe(0);
-    expect(run.code).not.toBeNull(); // it stopped by itself, not by a signal
-    expect(run.stdout).not.toContain('Tandem is on');
-    expect(run.stderr).toContain(`${path.join(dir, file)} ${reason}`);
-    // Nothing was written: not the broken file, not any other (the lock is gone again).
-    expect(snapshot(dir)).toEqual(before);
-  }, 30_000);
+  it.each(ROWS)(
+    '%s stops %s, naming the file, and leaves it as it was',
+    async (_name, entry, file, breakIt, reason) => {
+      const dir = await dataDirWithContent();
+      mkdirSync(path.join(dir, 'statements'), { recursive: true });
+      await breakIt(dir);
+      const before = snapshot(dir);
+      const run: Finished = entry === 'npm start' ? await npmStart(dir) : await runMain(dir);
+      expect(run.code).not.toBe(0);
+      expect(run.code).not.toBeNull(); // it stopped by itself, not by a signal
+      expect(run.stdout).not.toContain('Tandem is on');
+      expect(run.stderr).toContain(`${path.join(dir, file)} ${reason}`);
+      // Nothing was written: not the broken file, not any other (the lock is gone again).
+      expect(snapshot(dir)).toEqual(before);
+    },
+    30_000,
+  );
 });

@@ -35,7 +35,10 @@ async function useLink(token: string, password: string, confirm = password) {
   const agent = request.agent(t.app);
   const page = await agent.get(`/password-link?token=${encodeURIComponent(token)}`);
   if (page.status !== 200) return { res: page, agent };
-  const res = await agent.post('/password-link').type('form').send({ _csrf: csrfFrom(page.text), token, password, confirm });
+  const res = await agent
+    .post('/password-link')
+    .type('form')
+    .send({ _csrf: csrfFrom(page.text), token, password, confirm });
   return { res, agent, page };
 }
 
@@ -118,7 +121,11 @@ describe('disabling an account', () => {
     await admin.agent.post(`/admin/accounts/${user.accountId}/disable`).type('form').send({ _csrf: admin.csrf }).expect(303);
 
     expect((await user.agent.get('/account')).status).toBe(303);
-    await user.agent.put('/api/v1/statements/x/translations/my/s1').set('x-csrf-token', user.csrf).send({ text: 'x', baseRevision: 0, action: 'save' }).expect(401);
+    await user.agent
+      .put('/api/v1/statements/x/translations/my/s1')
+      .set('x-csrf-token', user.csrf)
+      .send({ text: 'x', baseRevision: 0, action: 'save' })
+      .expect(401);
     await request(t.app).get('/api/v1/locales').set(bearer).expect(401);
     expect((await logIn('leaving', PASSWORD)).res.status).toBe(401);
     expect((await admin.agent.get('/admin')).text).toContain('leaving (disabled)');
@@ -189,7 +196,11 @@ describe('the password policy', () => {
   it('uses all of a long Burmese password (bcrypt alone reads only 72 bytes)', async () => {
     const long = 'ကျွန်ုပ်တို့၏ စကားဝှက်သည် အလွန်ရှည်လျားသော ဝါကျတစ်ကြောင်း ဖြစ်ပါသည် ';
     const user = await t.login('longpass', 'translator', ['my']);
-    await user.agent.post('/account/password').type('form').send({ _csrf: user.csrf, current: PASSWORD, password: `${long}A`, confirm: `${long}A` }).expect(303);
+    await user.agent
+      .post('/account/password')
+      .type('form')
+      .send({ _csrf: user.csrf, current: PASSWORD, password: `${long}A`, confirm: `${long}A` })
+      .expect(303);
     expect((await logIn('longpass', `${long}B`)).res.status).toBe(401);
     expect((await logIn('longpass', `${long}A`)).res.status).toBe(303);
   });
@@ -222,7 +233,11 @@ describe('a public pseudonym', () => {
 describe('the audit log', () => {
   it('records admin actions with time, actor, action and target, and shows them to admins only', async () => {
     const target = await t.login('audited', 'translator', ['my']);
-    const send = (url: string, body: object = {}) => admin.agent.post(url).type('form').send({ _csrf: admin.csrf, ...body });
+    const send = (url: string, body: object = {}) =>
+      admin.agent
+        .post(url)
+        .type('form')
+        .send({ _csrf: admin.csrf, ...body });
     await send(`/admin/accounts/${target.accountId}/locales`, { locales: ['km'] }).expect(303);
     await send(`/admin/accounts/${target.accountId}/disable`).expect(303);
     await send(`/admin/accounts/${target.accountId}/enable`).expect(303);

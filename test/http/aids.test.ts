@@ -66,8 +66,7 @@ describe('POST …/:segmentId/checks (dry run while typing)', () => {
   });
 
   it('offers the Unicode text for Zawgyi, markers untouched', async () => {
-    const res = await request(t.app).post(checksUrl('my', 's5')).set(bearer(translator))
-      .send({ text: 'လူ ၁,၃၉၈ ဦး <1>သတ္ျဖတ္</1>ခံခဲ့ရသည္။' }).expect(200);
+    const res = await request(t.app).post(checksUrl('my', 's5')).set(bearer(translator)).send({ text: 'လူ ၁,၃၉၈ ဦး <1>သတ္ျဖတ္</1>ခံခဲ့ရသည္။' }).expect(200);
     expect(res.body.conversion).toEqual({ text: 'လူ ၁,၃၉၈ ဦး <1>သတ်ဖြတ်</1>ခံခဲ့ရသည်။' });
     const unicode = await request(t.app).post(checksUrl('my', 's5')).set(bearer(translator)).send({ text: res.body.conversion.text }).expect(200);
     expect(unicode.body.conversion).toBeUndefined();
@@ -78,8 +77,7 @@ describe('POST …/:segmentId/checks (dry run while typing)', () => {
     ['my', 'ယူနီကုဒ်'],
     ['km', 'យូនីកូដ'],
   ])('words the messages in the interface language (%s)', async (lang, word) => {
-    const res = await request(t.app).post(checksUrl('my', 's2')).set(bearer(translator)).set('accept-language', lang)
-      .send({ text: 'ျမန္မာ' }).expect(200);
+    const res = await request(t.app).post(checksUrl('my', 's2')).set(bearer(translator)).set('accept-language', lang).send({ text: 'ျမန္မာ' }).expect(200);
     expect(res.body.checks.find((c: { id: string }) => c.id === 'zawgyi').message).toContain(word);
   });
 
@@ -199,8 +197,11 @@ describe('keep original (names)', () => {
 
   it('keeps a name from the workspace form without JavaScript', async () => {
     const name = signatories[2]!;
-    await translatorSession.agent.post(`/translate/${SID}/my/${name.id}`).type('form')
-      .send({ _csrf: translatorSession.csrf, text: '', baseRevision: '0', action: 'keep_original' }).expect(303);
+    await translatorSession.agent
+      .post(`/translate/${SID}/my/${name.id}`)
+      .type('form')
+      .send({ _csrf: translatorSession.csrf, text: '', baseRevision: '0', action: 'keep_original' })
+      .expect(303);
     expect(await stored('my', name.id)).toMatchObject({ text: name.source, keepOriginal: true, status: 'submitted' });
     const page = await translatorSession.agent.get(`/translate/${SID}/my?status=submitted`).expect(200);
     expect(page.text).toContain('Kept as in the original (a name).');
@@ -213,10 +214,16 @@ describe('GET /api/v1/tm (translation memory)', () => {
     await importStatement(t.deps, 'australia-communities', new TextEncoder().encode('# Communities\n\nChin Community (Australia)\n'));
     const res = await request(t.app).get('/api/v1/statements/australia-communities').expect(200);
     const chin = res.body.segments.find((s: { source: string }) => s.source === 'Chin Community (Australia)').id;
-    await request(t.app).put(`/api/v1/statements/australia-communities/translations/my/${chin}`).set(bearer(translator))
-      .send({ text: 'ချင်းအသိုင်းအဝိုင်း (ဩစတြေးလျ)', baseRevision: 0, action: 'submit', confirmWarnings: true }).expect(200);
-    await request(t.app).post(`/api/v1/statements/australia-communities/translations/my/${chin}/review`).set(bearer(editor))
-      .send({ decision: 'approve', revision: 1 }).expect(200);
+    await request(t.app)
+      .put(`/api/v1/statements/australia-communities/translations/my/${chin}`)
+      .set(bearer(translator))
+      .send({ text: 'ချင်းအသိုင်းအဝိုင်း (ဩစတြေးလျ)', baseRevision: 0, action: 'submit', confirmWarnings: true })
+      .expect(200);
+    await request(t.app)
+      .post(`/api/v1/statements/australia-communities/translations/my/${chin}/review`)
+      .set(bearer(editor))
+      .send({ decision: 'approve', revision: 1 })
+      .expect(200);
   });
 
   it('offers the Chin translation for the Karen community, with a score', async () => {
@@ -285,7 +292,9 @@ describe('the workspace', () => {
   it('marks a name kept as in the original, in the other languages, with the source’s language', async () => {
     // Every Khmer name was kept as in the original by an editor (above); an admin sees them all.
     const admin = await t.login('root', 'admin');
-    const { segments } = (await request(t.app).get(`/api/v1/statements/${SID}`).expect(200)).body as { segments: { id: string; source: string; kind: string }[] };
+    const { segments } = (await request(t.app).get(`/api/v1/statements/${SID}`).expect(200)).body as {
+      segments: { id: string; source: string; kind: string }[];
+    };
     const name = segments.filter((x) => x.kind === 'signatory')[5]!;
     const res = await admin.agent.get(`/translate/${SID}/my?seg=${name.id}`).expect(200);
     const other = /<span lang="([^"]+)" dir="([^"]+)" class="other-text">([^<]*)<\/span>/.exec(section(res.text, name.id));
@@ -319,7 +328,8 @@ describe('the workspace', () => {
     const res = await translatorSession.agent.get(`/translate/${SID}/my?status=untranslated&section=heading`).expect(200);
     const links = [...res.text.matchAll(/<a href="([^"]+)" class="next-untranslated">/g)].map((m) => m[1]!);
     expect(links.length).toBeGreaterThan(0);
-    for (const link of links.filter((l) => !l.startsWith('#'))) expect(link).toMatch(new RegExp(`^/translate/${SID}/my\\?status=untranslated&amp;seg=s\\d+#s\\d+$`));
+    for (const link of links.filter((l) => !l.startsWith('#')))
+      expect(link).toMatch(new RegExp(`^/translate/${SID}/my\\?status=untranslated&amp;seg=s\\d+#s\\d+$`));
   });
 
   it('filters the segments with warnings', async () => {
@@ -332,13 +342,19 @@ describe('the workspace', () => {
 
   it('refuses a plain-form submission with unconfirmed warnings (422), keeping the text, then accepts it confirmed', async () => {
     const text = 'ကျွန်ုပ်တို့ ဟွန်ဆန်ကို ပြင်းထန်စွာ ရှုတ်ချသည်';
-    const refused = await translatorSession.agent.post(`/translate/${SID}/my/s3`).type('form')
-      .send({ _csrf: translatorSession.csrf, text, baseRevision: '1', action: 'submit' }).expect(422);
+    const refused = await translatorSession.agent
+      .post(`/translate/${SID}/my/s3`)
+      .type('form')
+      .send({ _csrf: translatorSession.csrf, text, baseRevision: '1', action: 'submit' })
+      .expect(422);
     expect(refused.text).toContain('read them and confirm');
     expect(refused.text).toContain(text);
     expect((await stored('my', 's3'))?.revision).toBe(1);
-    await translatorSession.agent.post(`/translate/${SID}/my/s3`).type('form')
-      .send({ _csrf: translatorSession.csrf, text, baseRevision: '1', action: 'submit', confirmWarnings: 'true' }).expect(303);
+    await translatorSession.agent
+      .post(`/translate/${SID}/my/s3`)
+      .type('form')
+      .send({ _csrf: translatorSession.csrf, text, baseRevision: '1', action: 'submit', confirmWarnings: 'true' })
+      .expect(303);
     expect(await stored('my', 's3')).toMatchObject({ status: 'submitted', confirmedWarnings: ['punctuation'] });
   });
 

@@ -19,8 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const save = (token: string, seg: string, body: object, locale = 'my') =>
-  request(t.app).put(paths.segment(locale, seg)).set(bearer(token)).send(body);
+const save = (token: string, seg: string, body: object, locale = 'my') => request(t.app).put(paths.segment(locale, seg)).set(bearer(token)).send(body);
 
 describe('GET /api/v1/statements', () => {
   it('lists the shipped statement with its segment count', async () => {
@@ -38,7 +37,7 @@ describe('GET /api/v1/statements/:sid', () => {
     expect(res.body.segments.filter((s: { kind: string }) => s.kind === 'signatory')).toHaveLength(195);
   });
 
-  it('carries each segment\'s links and tokens, so an API reader can rebuild the source', async () => {
+  it("carries each segment's links and tokens, so an API reader can rebuild the source", async () => {
     const res = await request(t.app).get(`/api/v1/statements/${SID}`).expect(200);
     const toll = res.body.segments.find((s: { source: string }) => s.source.startsWith('As of today'));
     expect(toll.source).toContain('<1>killed</1>');
@@ -101,7 +100,11 @@ describe('PUT a translation', () => {
 
   it('answers malformed JSON with 400 and an oversized body with 413, never 500', async () => {
     await request(t.app).put(paths.segment('my', 's7')).set(bearer(translator)).set('content-type', 'application/json').send('{"text":').expect(400);
-    await request(t.app).put(paths.segment('my', 's7')).set(bearer(translator)).send({ text: 'x'.repeat(200_000), baseRevision: 0, action: 'save' }).expect(413); // over the body limit (http/body-limit.ts)
+    await request(t.app)
+      .put(paths.segment('my', 's7'))
+      .set(bearer(translator))
+      .send({ text: 'x'.repeat(200_000), baseRevision: 0, action: 'save' })
+      .expect(413); // over the body limit (http/body-limit.ts)
   });
 
   it.each([
@@ -109,7 +112,9 @@ describe('PUT a translation', () => {
     ['my', '၁၀,၀၀၀'],
     ['km', '១០.០០០'],
   ])('words a refusal in the caller’s language (%s) with its digits', async (lang, limit) => {
-    const res = await save(translator, 's6', { text: 'က'.repeat(10_001), baseRevision: 0, action: 'save' }).set('Accept-Language', lang).expect(413);
+    const res = await save(translator, 's6', { text: 'က'.repeat(10_001), baseRevision: 0, action: 'save' })
+      .set('Accept-Language', lang)
+      .expect(413);
     expect(res.body.error.message).toContain(limit);
   });
 
@@ -131,7 +136,11 @@ describe('review', () => {
     await save(translator, 's11', { text: 'စာ ။', baseRevision: 0, action: 'submit' }).expect(200);
     await request(t.app).post(paths.review('my', 's11')).set(bearer(editor)).send({ decision: 'request_changes', revision: 1 }).expect(400);
     await request(t.app).post(paths.review('my', 's11')).set(bearer(editor)).send({ decision: 'approve', revision: 0 }).expect(409);
-    const res = await request(t.app).post(paths.review('my', 's11')).set(bearer(editor)).send({ decision: 'request_changes', revision: 1, comment: 'Use ။' }).expect(200);
+    const res = await request(t.app)
+      .post(paths.review('my', 's11'))
+      .set(bearer(editor))
+      .send({ decision: 'request_changes', revision: 1, comment: 'Use ။' })
+      .expect(200);
     expect(res.body.status).toBe('needs_work');
   });
 

@@ -126,7 +126,11 @@ const RULES: Record<string, Rule> = {
   },
   'GET /api/v1/locales': { expect: all(200) },
   'POST /api/v1/locales': { expect: row(401, 403, 403, 403, 403, 401, 201), body: () => ({ tag: 'shn' }), prepare: localeState('shn', true) },
-  'POST /api/v1/locales/:tag/disable': { expect: row(401, 403, 403, 403, 403, 401, 200), url: () => '/api/v1/locales/shn/disable', prepare: localeState('shn', false) },
+  'POST /api/v1/locales/:tag/disable': {
+    expect: row(401, 403, 403, 403, 403, 401, 200),
+    url: () => '/api/v1/locales/shn/disable',
+    prepare: localeState('shn', false),
+  },
   'GET /login': { expect: all(200) },
   'POST /login': { expect: all(401), body: () => ({ name: 'mya', password: 'not the password at all' }) },
   'POST /logout': { expect: all(303), fresh: true },
@@ -176,8 +180,15 @@ const RULES: Record<string, Rule> = {
     expect: row('login', 403, 403, 403, 403, 'login', 201),
     body: () => ({ name: `invitee-${++invitees}`, role: 'translator', locales: ['my'] }),
   },
-  'POST /admin/accounts/:id/password-link': { expect: row('login', 403, 403, 403, 403, 'login', 200), url: () => `/admin/accounts/${spare.id}/password-link` },
-  'POST /admin/accounts/:id/locales': { expect: row('login', 403, 403, 403, 403, 'login', 303), url: () => `/admin/accounts/${spare.id}/locales`, body: () => ({ locales: ['km'] }) },
+  'POST /admin/accounts/:id/password-link': {
+    expect: row('login', 403, 403, 403, 403, 'login', 200),
+    url: () => `/admin/accounts/${spare.id}/password-link`,
+  },
+  'POST /admin/accounts/:id/locales': {
+    expect: row('login', 403, 403, 403, 403, 'login', 303),
+    url: () => `/admin/accounts/${spare.id}/locales`,
+    body: () => ({ locales: ['km'] }),
+  },
   'POST /admin/accounts/:id/disable': {
     expect: row('login', 403, 403, 403, 403, 'login', 303),
     url: () => `/admin/accounts/${spare.id}/disable`,
@@ -189,7 +200,11 @@ const RULES: Record<string, Rule> = {
     prepare: setSpareDisabled(true),
   },
   'POST /admin/locales': { expect: row('login', 403, 403, 403, 403, 'login', 303), body: () => ({ tag: 'mnw' }), prepare: localeState('mnw', true) },
-  'POST /admin/locales/:tag/disable': { expect: row('login', 403, 403, 403, 403, 'login', 303), url: () => '/admin/locales/mnw/disable', prepare: localeState('mnw', false) },
+  'POST /admin/locales/:tag/disable': {
+    expect: row('login', 403, 403, 403, 403, 'login', 303),
+    url: () => '/admin/locales/mnw/disable',
+    prepare: localeState('mnw', false),
+  },
   'GET /admin/audit': { expect: row('login', 403, 403, 403, 403, 'login', 200) },
   // Translator aids (quality checks, translation memory, glossary, names kept as in the source).
   'POST /api/v1/statements/:sid/translations/:locale/:segmentId/checks': { expect: LOCALE_TEAM, url: () => `${seg}/checks`, body: () => ({ text: 'စာ' }) },
@@ -221,16 +236,30 @@ const RULES: Record<string, Rule> = {
   'GET /files/:sid/:locale': { expect: row('login', 403, 200, 200, 200, 'login', 200), url: () => `/files/${SID}/my` },
   'POST /files/:sid/:locale': { expect: row('login', 403, 400, 400, 400, 'login', 400), url: () => `/files/${SID}/my` },
   // Living statements: admins create and archive; admins and editors of the source language correct.
-  'POST /api/v1/statements': { expect: row(401, 403, 403, 403, 403, 401, 201), body: () => ({ markdown: 'A statement\n\nIts text.', sourceLocale: 'en' }) },
-  'POST /api/v1/statements/:sid/archive': { expect: row(401, 403, 403, 403, 403, 401, 200), prepare: spareStatement, url: () => `/api/v1/statements/${spareSid}/archive` },
+  'POST /api/v1/statements': {
+    expect: row(401, 403, 403, 403, 403, 401, 201),
+    body: () => ({ markdown: 'A statement\n\nIts text.', sourceLocale: 'en' }),
+  },
+  'POST /api/v1/statements/:sid/archive': {
+    expect: row(401, 403, 403, 403, 403, 401, 200),
+    prepare: spareStatement,
+    url: () => `/api/v1/statements/${spareSid}/archive`,
+  },
   'PUT /api/v1/statements/:sid/source': {
     expect: row(401, 403, 403, 403, 403, 401, 200),
     url: () => `/api/v1/statements/${SID}/source`,
     body: () => ({ markdown: `${STATEMENT_BYTES.toString('utf8')}\n\nOne more paragraph.\n`, dryRun: true }),
   },
   'GET /admin/statements': { expect: row('login', 403, 403, 403, 403, 'login', 200) },
-  'POST /admin/statements': { expect: row('login', 403, 403, 403, 403, 'login', 200), body: () => ({ markdown: 'A statement\n\nIts text.', sourceLocale: 'en' }) },
-  'POST /admin/statements/:sid/archive': { expect: row('login', 403, 403, 403, 403, 'login', 303), prepare: spareStatement, url: () => `/admin/statements/${spareSid}/archive` },
+  'POST /admin/statements': {
+    expect: row('login', 403, 403, 403, 403, 'login', 200),
+    body: () => ({ markdown: 'A statement\n\nIts text.', sourceLocale: 'en' }),
+  },
+  'POST /admin/statements/:sid/archive': {
+    expect: row('login', 403, 403, 403, 403, 'login', 303),
+    prepare: spareStatement,
+    url: () => `/admin/statements/${spareSid}/archive`,
+  },
   'GET /correct/:sid': { expect: row('login', 403, 403, 403, 403, 'login', 200), url: () => `/correct/${SID}` },
   'POST /correct/:sid': {
     expect: row('login', 403, 403, 403, 403, 'login', 200),
@@ -262,7 +291,15 @@ let spareSid = '';
 let spares = 0;
 async function spareStatement(): Promise<void> {
   spareSid = `spare-${++spares}`;
-  await t.deps.store.createStatement({ id: spareSid, title: 'Spare', sourceLocale: 'en', sourceRevision: 1, segments: [], nextSegmentNumber: 1, removedSegmentIds: [] });
+  await t.deps.store.createStatement({
+    id: spareSid,
+    title: 'Spare',
+    sourceLocale: 'en',
+    sourceRevision: 1,
+    segments: [],
+    nextSegmentNumber: 1,
+    removedSegmentIds: [],
+  });
 }
 
 /** Passwords and session versions as they were, so the callers' sessions go on working. */
@@ -297,7 +334,9 @@ async function snapshot(): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await makeApp(undefined, { limits: { login: { freeFailures: 10_000 }, loginPerAddress: { freeFailures: 10_000 }, badTokens: { freeFailures: 10_000 } } });
+  t = await makeApp(undefined, {
+    limits: { login: { freeFailures: 10_000 }, loginPerAddress: { freeFailures: 10_000 }, badTokens: { freeFailures: 10_000 } },
+  });
   for (const caller of CALLERS) {
     if (caller === 'anonymous') continue;
     const { name, role, locales } = NAMES[caller];
@@ -343,7 +382,10 @@ describe.each(cases)('%s by %s (%s)', (key, caller, transport, outcome) => {
     const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
     let res: request.Response;
     if (transport === 'token') {
-      res = await request(t.app)[verb](url).set('Authorization', `Bearer ${tokens[caller]}`).send(method === 'GET' || method === 'DELETE' ? undefined : body);
+      res = await request(t.app)
+        [verb](url)
+        .set('Authorization', `Bearer ${tokens[caller]}`)
+        .send(method === 'GET' || method === 'DELETE' ? undefined : body);
     } else {
       const req = session.agent[verb](url);
       if (method === 'GET' || method === 'DELETE') res = await (isApi && method === 'DELETE' ? req.set('x-csrf-token', session.csrf) : req);
@@ -387,7 +429,10 @@ describe('the services check the table themselves (not only the routes)', () => 
     ['listAccounts', (a) => listAccounts(t.deps, a)],
     ['listAudit', (a) => listAudit(t.deps, a)],
     ['openInterchange', (a) => openInterchange(t.deps, a, { statementId: SID, locale: 'my' })],
-    ['importTranslations', (a) => importTranslations(t.deps, a, { statementId: SID, locale: 'my', bytes: new Uint8Array(), dryRun: false, approve: false })],
+    [
+      'importTranslations',
+      (a) => importTranslations(t.deps, a, { statementId: SID, locale: 'my', bytes: new Uint8Array(), dryRun: false, approve: false }),
+    ],
     ['createStatementFromMarkdown', (a) => createStatementFromMarkdown(t.deps, a, { markdown: 'A\n\nB.', sourceLocale: 'en' })],
     ['archiveStatement', (a) => archiveStatement(t.deps, a, SID)],
     ['correctSource', (a) => correctSource(t.deps, a, { statementId: SID, markdown: 'A\n\nB.' })],

@@ -19,7 +19,9 @@ it('lets exactly one of 50 concurrent saves from revision 0 win', async () => {
   try {
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        request(server).put(api().segment('my', 's3')).set('Authorization', `Bearer ${token}`)
+        request(server)
+          .put(api().segment('my', 's3'))
+          .set('Authorization', `Bearer ${token}`)
           .send({ text: `ဘာသာပြန် ${i}`, baseRevision: 0, action: 'save' }),
       ),
     );

@@ -19,7 +19,10 @@ const ROWS = [
 ] as const;
 
 const post = (s: Session, locale: string, seg: string, fields: Record<string, string>) =>
-  s.agent.post(`/translate/${SID}/${locale}/${seg}`).type('form').send({ _csrf: s.csrf, ...fields });
+  s.agent
+    .post(`/translate/${SID}/${locale}/${seg}`)
+    .type('form')
+    .send({ _csrf: s.csrf, ...fields });
 
 /** The hidden fields of the "keep my text" form in a conflict page. */
 function keepMineForm(html: string): Record<string, string> {
@@ -42,14 +45,20 @@ describe.each(ROWS)('a stale save in %s', (locale, seg, theirs, mine, removed, a
     expect(page).toContain(`class="theirs">${theirs}</p>`);
     expect(page).toContain(`class="mine">${mine}</p>`);
     // Only the changed word is marked, with a word for screen readers; the rest is plain text.
-    expect(page).toMatch(new RegExp(`<del><span class="visually-hidden">[^<]+</span>${removed}</del><ins><span class="visually-hidden">[^<]+</span>${added}</ins>`));
+    expect(page).toMatch(
+      new RegExp(`<del><span class="visually-hidden">[^<]+</span>${removed}</del><ins><span class="visually-hidden">[^<]+</span>${added}</ins>`),
+    );
     expect(page).toContain('Struck through'); // the legend names the cue, not a colour
     expect(await t.deps.store.getTranslation(SID, locale, seg)).toMatchObject({ text: theirs, revision: 1, status: 'draft' });
   });
 
   it('offers "keep my text" on top of the newer revision, with the action first chosen', () => {
     expect(keepMineForm(page)).toEqual({ _csrf: team[locale].second.csrf, text: mine, baseRevision: '1', action: 'save' });
-    expect(page).toMatch(new RegExp(`<form method="get" action="/translate/${SID}/${locale}#${seg}">\\s*<input type="hidden" name="seg" value="${seg}">\\s*<button type="submit">Keep the newer version</button>`));
+    expect(page).toMatch(
+      new RegExp(
+        `<form method="get" action="/translate/${SID}/${locale}#${seg}">\\s*<input type="hidden" name="seg" value="${seg}">\\s*<button type="submit">Keep the newer version</button>`,
+      ),
+    );
   });
 
   it('"keep the newer version" reloads the workspace with the newer text and changes nothing', async () => {

@@ -15,7 +15,13 @@ let t: TestApp;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'tandem-upgrade-'));
   cpSync(FIXTURE, dir, { recursive: true });
-  t = await makeApp(dir, { store: { log: () => { /* the migration's notice is checked in test/store/migration.test.ts */ } } });
+  t = await makeApp(dir, {
+    store: {
+      log: () => {
+        /* the migration's notice is checked in test/store/migration.test.ts */
+      },
+    },
+  });
 });
 afterAll(async () => {
   await t.close();

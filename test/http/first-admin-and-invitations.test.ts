@@ -113,7 +113,11 @@ describe('the admin page keeps every new link until it is left', () => {
 
   it('keeps the links shown through every other form of the page: grant, disable, enable, languages', async () => {
     const admin = await t.login('boss', 'admin');
-    const invited = await admin.agent.post('/admin/accounts').type('form').send({ _csrf: admin.csrf, name: 'dara', role: 'translator', locales: ['my'] }).expect(201);
+    const invited = await admin.agent
+      .post('/admin/accounts')
+      .type('form')
+      .send({ _csrf: admin.csrf, name: 'dara', role: 'translator', locales: ['my'] })
+      .expect(201);
     const urls = links(invited.text);
     expect(urls).toHaveLength(1);
     const dara = (await t.deps.store.findAccountByName('dara'))!;
@@ -130,7 +134,11 @@ describe('the admin page keeps every new link until it is left', () => {
       ['/admin/locales/ksw/disable', {}],
     ];
     for (const [action, fields] of steps) {
-      const res = await admin.agent.post(action).type('form').send({ _csrf: admin.csrf, ...fields, shown: carried }).expect(200);
+      const res = await admin.agent
+        .post(action)
+        .type('form')
+        .send({ _csrf: admin.csrf, ...fields, shown: carried })
+        .expect(200);
       expect([action, links(res.text)]).toEqual([action, urls]);
     }
     expect((await t.deps.store.findAccountByName('dara'))!.locales).toEqual(['my', 'km']);

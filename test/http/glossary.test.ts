@@ -136,8 +136,11 @@ describe('CSV import and export', () => {
   });
 
   it('imports Khmer terms into the Khmer glossary only', async () => {
-    const res = await request(t.app).post('/api/v1/glossary/km/import').set(bearer(kmEditor))
-      .send({ csv: 'term,translation\nHun Sen,ហ៊ុន សែន\nCambodia,កម្ពុជា\n' }).expect(200);
+    const res = await request(t.app)
+      .post('/api/v1/glossary/km/import')
+      .set(bearer(kmEditor))
+      .send({ csv: 'term,translation\nHun Sen,ហ៊ុន សែន\nCambodia,កម្ពុជា\n' })
+      .expect(200);
     expect(res.body).toEqual({ added: 2, updated: 0, unchanged: 0 });
     expect(await terms('km')).toEqual(['Cambodia=កម្ពុជា', 'Hun Sen=ហ៊ុន សែន', 'junta=របបយោធា']);
     expect(await terms('my')).not.toContain('Cambodia=កម្ពុជា');
@@ -156,22 +159,31 @@ describe('the glossary page', () => {
     expect(page.text).toContain('action="/glossary/my/import"');
     await editorSession.agent.post('/glossary/my').type('form').send({ term: 'coup', translation: 'အာဏာသိမ်း' }).expect(403);
     expect(await terms('my')).not.toContain('coup=အာဏာသိမ်း');
-    const res = await editorSession.agent.post('/glossary/my').type('form')
-      .send({ _csrf: editorSession.csrf, term: 'coup', translation: 'အာဏာသိမ်း', note: '' }).expect(303);
+    const res = await editorSession.agent
+      .post('/glossary/my')
+      .type('form')
+      .send({ _csrf: editorSession.csrf, term: 'coup', translation: 'အာဏာသိမ်း', note: '' })
+      .expect(303);
     expect(res.headers.location).toBe('/glossary/my?done=saved');
     expect(await terms('my')).toContain('coup=အာဏာသိမ်း');
   });
 
   it('shows a refusal on the page with what was typed (409), escaped', async () => {
-    const res = await editorSession.agent.post('/glossary/my').type('form')
-      .send({ _csrf: editorSession.csrf, term: 'COUP', translation: '<b>x</b>' }).expect(409);
+    const res = await editorSession.agent
+      .post('/glossary/my')
+      .type('form')
+      .send({ _csrf: editorSession.csrf, term: 'COUP', translation: '<b>x</b>' })
+      .expect(409);
     expect(res.text).toContain('is already in the glossary');
     expect(res.text).toContain('value="&lt;b&gt;x&lt;/b&gt;"');
   });
 
   it('imports pasted CSV and says how many terms changed, in Burmese', async () => {
-    const res = await editorSession.agent.post('/glossary/my/import').type('form')
-      .send({ _csrf: editorSession.csrf, csv: 'term,translation\nmassacre,အစုလိုက်အပြုံလိုက်သတ်ဖြတ်မှု\n' }).expect(303);
+    const res = await editorSession.agent
+      .post('/glossary/my/import')
+      .type('form')
+      .send({ _csrf: editorSession.csrf, csv: 'term,translation\nmassacre,အစုလိုက်အပြုံလိုက်သတ်ဖြတ်မှု\n' })
+      .expect(303);
     const page = await editorSession.agent.get(res.headers.location!).set('accept-language', 'my').expect(200);
     expect(page.text).toContain('အသစ် ၁၊ ပြင်ဆင် ၀၊ မပြောင်းလဲ ၀။');
   });
@@ -193,14 +205,22 @@ describe('the glossary page', () => {
 
   it('refuses a CSV longer than the form allows with the reason in the interface language, keeping the text', async () => {
     const csv = `term,translation\n${'x,y\n'.repeat(GLOSSARY_CSV_LIMIT / 4)}`;
-    const res = await editorSession.agent.post('/glossary/my/import').set('accept-language', 'km').type('form')
-      .send({ _csrf: editorSession.csrf, csv }).expect(413);
+    const res = await editorSession.agent
+      .post('/glossary/my/import')
+      .set('accept-language', 'km')
+      .type('form')
+      .send({ _csrf: editorSession.csrf, csv })
+      .expect(413);
     expect(res.text).toContain('អត្ថបទ CSV វែងពេក៖ យ៉ាងច្រើន ៦០.០០០ តួអក្សរ');
     expect(res.text).toContain('x,y\nx,y');
     // Through the API, the same refusal; and a body beyond what that many characters can take.
     const api = await request(t.app).post('/api/v1/glossary/my/import').set(bearer(editor)).send({ csv }).expect(413);
     expect(api.body.error.message).toBe('The CSV text is too long: at most 60,000 characters. Import it in parts.');
-    const huge = await request(t.app).post('/api/v1/glossary/my/import').set(bearer(editor)).send({ csv: 'မ'.repeat(GLOSSARY_CSV_LIMIT * 5) }).expect(413);
+    const huge = await request(t.app)
+      .post('/api/v1/glossary/my/import')
+      .set(bearer(editor))
+      .send({ csv: 'မ'.repeat(GLOSSARY_CSV_LIMIT * 5) })
+      .expect(413);
     expect(huge.body.error.message).toBe(api.body.error.message);
   });
 
@@ -223,7 +243,11 @@ describe('the glossary in the workspace and its check', () => {
     ['km: Cambodia left out', 'km', 'យើងថ្កោលទោសហ៊ុន សែន ដែលគាំទ្ររបបយោធា។', ['Cambodia']],
   ])('%s', async (_n, locale, text, missing) => {
     const token = locale === 'my' ? translator : await t.token('dara', 'translator', ['km']);
-    const res = await request(t.app).post(`${api().segment(locale, 's3')}/checks`).set(bearer(token)).send({ text }).expect(200);
+    const res = await request(t.app)
+      .post(`${api().segment(locale, 's3')}/checks`)
+      .set(bearer(token))
+      .send({ text })
+      .expect(200);
     const found = res.body.checks.filter((c: { id: string }) => c.id === 'glossary').map((c: { message: string }) => /“([^”]+)”/.exec(c.message)![1]);
     expect(found).toEqual(missing);
   });

@@ -28,7 +28,10 @@ const historyUrl = (locale: string, seg: string) => `/history/${SID}/${locale}/$
 const put = (s: Session, locale: string, seg: string, text: string, baseRevision: number) =>
   s.agent.put(api().segment(locale, seg)).set('x-csrf-token', s.csrf).send({ text, baseRevision, action: 'save' }).expect(200);
 const restore = (s: Session, locale: string, seg: string, fields: Record<string, string>) =>
-  s.agent.post(`${historyUrl(locale, seg)}/restore`).type('form').send({ _csrf: s.csrf, ...fields });
+  s.agent
+    .post(`${historyUrl(locale, seg)}/restore`)
+    .type('form')
+    .send({ _csrf: s.csrf, ...fields });
 
 describe.each(ROWS)('history in %s', (locale, seg, translatorName, editorName, first, second, removed, added) => {
   beforeAll(async () => {
@@ -60,7 +63,11 @@ describe.each(ROWS)('history in %s', (locale, seg, translatorName, editorName, f
   });
 
   it('refuses a restore without the CSRF token', async () => {
-    await people[editorName].agent.post(`${historyUrl(locale, seg)}/restore`).type('form').send({ revision: '1', baseRevision: '2' }).expect(403);
+    await people[editorName].agent
+      .post(`${historyUrl(locale, seg)}/restore`)
+      .type('form')
+      .send({ revision: '1', baseRevision: '2' })
+      .expect(403);
     expect(await t.deps.store.getTranslation(SID, locale, seg)).toMatchObject({ revision: 2 });
   });
 

@@ -21,7 +21,10 @@ afterAll(() => t.close());
 
 describe('disabling a language', () => {
   it('takes it out of the public lists and pages, keeps its translations, and brings them back', async () => {
-    await request(t.app).post('/api/v1/locales/th/disable').set(bearer()).expect(200, /"disabled":true/);
+    await request(t.app)
+      .post('/api/v1/locales/th/disable')
+      .set(bearer())
+      .expect(200, /"disabled":true/);
     const listed = (await request(t.app).get('/api/v1/locales').expect(200)).body as { tag: string }[];
     expect(listed.map((l) => l.tag)).not.toContain('th');
     expect((await request(t.app).get('/').expect(200)).text).not.toContain('hreflang="th"');
@@ -33,7 +36,10 @@ describe('disabling a language', () => {
     expect(again.body.error.message).toBe('th is already disabled.');
 
     await request(t.app).post('/api/v1/locales').set(bearer()).send({ tag: 'th' }).expect(201);
-    const back = (await request(t.app).get(`/api/v1/statements/${SID}/translations/th`).set(bearer()).expect(200)).body as { segmentId: string; text: string }[];
+    const back = (await request(t.app).get(`/api/v1/statements/${SID}/translations/th`).set(bearer()).expect(200)).body as {
+      segmentId: string;
+      text: string;
+    }[];
     expect(back).toEqual([expect.objectContaining({ segmentId: 's2', text: 'วันที่ ๔ มกราคม ๒๕๖๕' })]);
   });
 

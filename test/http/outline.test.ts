@@ -27,6 +27,10 @@ describe('planWorkspace', () => {
   });
   it('counts each section’s progress', () => {
     const plan = planWorkspace(doc, [translation(names[0]!, 'my', 'approved'), translation(names[1]!, 'my', 'draft')], all, {});
-    expect(plan.sections.map((s) => [s.key, s.started, s.approved, s.total])).toEqual([['heading', 0, 0, 1], ['body', 0, 0, 3], ['signatory', 2, 1, 60]]);
+    expect(plan.sections.map((s) => [s.key, s.started, s.approved, s.total])).toEqual([
+      ['heading', 0, 0, 1],
+      ['body', 0, 0, 3],
+      ['signatory', 2, 1, 60],
+    ]);
   });
 });

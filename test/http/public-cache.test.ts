@@ -34,11 +34,13 @@ interface Raw {
 function get(url: string, encoding = 'br', headers: Record<string, string> = {}): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const address = server.address() as AddressInfo;
-    http.get({ host: '127.0.0.1', port: address.port, path: url, headers: { 'accept-encoding': encoding, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, wire: Buffer.concat(chunks) }));
-    }).on('error', reject);
+    http
+      .get({ host: '127.0.0.1', port: address.port, path: url, headers: { 'accept-encoding': encoding, ...headers } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, wire: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
   });
 }
 
@@ -68,8 +70,11 @@ describe('public page cache', () => {
 
   it('shows a newly approved translation at once', async () => {
     await get(`/s/${SID}/my`);
-    await request(t.app).put(api().segment('my', 's2')).set('Authorization', `Bearer ${translator}`)
-      .send({ text: '၂၀၂၂ ခုနှစ် ဇန်နဝါရီလ ၄ ရက်', baseRevision: 0, action: 'submit', confirmWarnings: true }).expect(200);
+    await request(t.app)
+      .put(api().segment('my', 's2'))
+      .set('Authorization', `Bearer ${translator}`)
+      .send({ text: '၂၀၂၂ ခုနှစ် ဇန်နဝါရီလ ၄ ရက်', baseRevision: 0, action: 'submit', confirmWarnings: true })
+      .expect(200);
     await request(t.app).post(api().review('my', 's2')).set('Authorization', `Bearer ${editor}`).send({ decision: 'approve', revision: 1 }).expect(200);
     const after = await get(`/s/${SID}/my`);
     expect(text(after)).toContain('၂၀၂၂ ခုနှစ် ဇန်နဝါရီလ ၄ ရက်');

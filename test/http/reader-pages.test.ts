@@ -10,14 +10,24 @@ beforeAll(async () => {
   const editor = await t.token('ed', 'editor', ['my', 'km']);
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
   // s26 is signatory number 2; approve it in Burmese and Khmer, and submit (not approve) s3.
-  for (const [locale, text] of [['my', 'ဒီမိုကရေစီ ဖွံ့ဖြိုးရေး လုပ်ငန်းကော်မတီ'], ['km', 'គណៈកម្មាធិការសកម្មភាពដើម្បីការអភិវឌ្ឍលទ្ធិប្រជាធិបតេយ្យ']] as const) {
+  for (const [locale, text] of [
+    ['my', 'ဒီမိုကရေစီ ဖွံ့ဖြိုးရေး လုပ်ငန်းကော်မတီ'],
+    ['km', 'គណៈកម្មាធិការសកម្មភាពដើម្បីការអភិវឌ្ឍលទ្ធិប្រជាធិបតេយ្យ'],
+  ] as const) {
     await request(t.app).put(api().segment(locale, 's26')).set(as(translator)).send({ text, baseRevision: 0, action: 'submit' }).expect(200);
     await request(t.app).post(api().review(locale, 's26')).set(as(editor)).send({ decision: 'approve', revision: 1 }).expect(200);
   }
   // Both texts have warnings (no ။, numbers left out), confirmed by the submission.
-  await request(t.app).put(api().segment('my', 's3')).set(as(translator)).send({ text: 'မပြီးသေး', baseRevision: 0, action: 'submit', confirmWarnings: true }).expect(200);
-  await request(t.app).put(api().segment('my', 's5')).set(as(translator))
-    .send({ text: 'လူ ၁,၃၉၈ ဦး <1>သတ်ဖြတ်</1> ခံရ <script>alert(1)</script>', baseRevision: 0, action: 'submit', confirmWarnings: true }).expect(200);
+  await request(t.app)
+    .put(api().segment('my', 's3'))
+    .set(as(translator))
+    .send({ text: 'မပြီးသေး', baseRevision: 0, action: 'submit', confirmWarnings: true })
+    .expect(200);
+  await request(t.app)
+    .put(api().segment('my', 's5'))
+    .set(as(translator))
+    .send({ text: 'လူ ၁,၃၉၈ ဦး <1>သတ်ဖြတ်</1> ခံရ <script>alert(1)</script>', baseRevision: 0, action: 'submit', confirmWarnings: true })
+    .expect(200);
   await request(t.app).post(api().review('my', 's5')).set(as(editor)).send({ decision: 'approve', revision: 1 }).expect(200);
 });
 afterAll(() => t.close());

@@ -13,7 +13,9 @@ it('keeps every acknowledged save and the session across a restart', async () =>
     ['s3', 's4', 's9', 's10', 's11', 's14', 's15', 's16'].map(async (seg, i) => {
       const text = `${i % 2 ? 'ខ្មែរ' : 'မြန်မာ'} ${seg}`;
       const locale = i % 2 ? 'km' : 'my';
-      const res = await request(first.app).put(api().segment(locale, seg)).set('Authorization', `Bearer ${token}`)
+      const res = await request(first.app)
+        .put(api().segment(locale, seg))
+        .set('Authorization', `Bearer ${token}`)
         .send({ text, baseRevision: 0, action: 'submit', confirmWarnings: true }); // short texts: warnings confirmed
       if (res.status === 200) acknowledged[`${locale}/${seg}`] = text;
     }),

@@ -20,10 +20,12 @@ it('takes a Burmese title from draft to the published edition', async () => {
   const workspace = await translator.agent.get(`/translate/${SID}/my`).expect(200);
   expect(workspace.text).toContain('id="t-s1"');
   const csrf = csrfFrom(workspace.text);
-  await translator.agent.post(`/translate/${SID}/my/s1`).type('form')
-    .send({ _csrf: csrf, text: BURMESE, baseRevision: '0', action: 'save' }).expect(303);
-  await translator.agent.post(`/translate/${SID}/my/s1`).type('form')
-    .send({ _csrf: csrf, text: BURMESE, baseRevision: '1', action: 'submit' }).expect(303);
+  await translator.agent.post(`/translate/${SID}/my/s1`).type('form').send({ _csrf: csrf, text: BURMESE, baseRevision: '0', action: 'save' }).expect(303);
+  await translator.agent
+    .post(`/translate/${SID}/my/s1`)
+    .type('form')
+    .send({ _csrf: csrf, text: BURMESE, baseRevision: '1', action: 'submit' })
+    .expect(303);
 
   // Not yet public: the reader still sees the English title, marked as such.
   const draftEdition = await request(t.app).get(`/s/${SID}/my`).expect(200);
@@ -33,8 +35,11 @@ it('takes a Burmese title from draft to the published edition', async () => {
   const editor = await t.login('sokha', 'editor', ['my']);
   const queue = await editor.agent.get(`/review/${SID}/my`).expect(200);
   expect(queue.text).toContain(BURMESE);
-  await editor.agent.post(`/review/${SID}/my/s1`).type('form')
-    .send({ _csrf: csrfFrom(queue.text), decision: 'approve', revision: '2' }).expect(303);
+  await editor.agent
+    .post(`/review/${SID}/my/s1`)
+    .type('form')
+    .send({ _csrf: csrfFrom(queue.text), decision: 'approve', revision: '2' })
+    .expect(303);
 
   // Readers see it, with lang="my", in the edition and the compare view.
   const edition = await request(t.app).get(`/s/${SID}/my`).expect(200);

@@ -54,7 +54,9 @@ describe('login', () => {
   let t: TestApp;
   beforeEach(async () => {
     clock = 1_000_000;
-    t = await makeApp(undefined, { limits: { now, login: { freeFailures: 3, baseDelayMs: 1000 }, loginPerAddress: { freeFailures: 6, baseDelayMs: 1000 } } });
+    t = await makeApp(undefined, {
+      limits: { now, login: { freeFailures: 3, baseDelayMs: 1000 }, loginPerAddress: { freeFailures: 6, baseDelayMs: 1000 } },
+    });
     await t.login('mya', 'translator', ['my']);
   });
   afterEach(() => t.close());
@@ -89,7 +91,10 @@ describe('login', () => {
 
   it('refuses in Burmese and Khmer too', async () => {
     for (let i = 0; i < 4; i++) await attempt('mya', 'wrong password!');
-    for (const [lang, words] of [['my', 'စက္ကန့်'], ['km', 'វិនាទី']]) {
+    for (const [lang, words] of [
+      ['my', 'စက္ကန့်'],
+      ['km', 'វិនាទី'],
+    ]) {
       const agent = request.agent(t.app);
       const csrf = csrfFrom((await agent.get('/login').set('Cookie', `tandem.lang=${lang}`)).text);
       const res = await agent.post('/login').set('Cookie', `tandem.lang=${lang}`).type('form').send({ _csrf: csrf, name: 'mya', password: PASSWORD });

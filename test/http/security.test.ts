@@ -27,9 +27,20 @@ afterAll(() => t.close());
 /** Writes an approved translation straight into the store: the renderer must hold even then. */
 async function approved(locale: string, segmentId: string, text: string, authorId: string): Promise<void> {
   const segment = statement.segments.find((s) => s.id === segmentId)!;
-  await putTranslation(t.deps.store, SID, () => ({
-    segmentId, locale, text, status: 'approved', sourceHash: segment.sourceHash, author: authorId, updatedAt: new Date().toISOString(),
-  }), { action: 'approve' });
+  await putTranslation(
+    t.deps.store,
+    SID,
+    () => ({
+      segmentId,
+      locale,
+      text,
+      status: 'approved',
+      sourceHash: segment.sourceHash,
+      author: authorId,
+      updatedAt: new Date().toISOString(),
+    }),
+    { action: 'approve' },
+  );
 }
 
 /** Every file of the data directory, recursively. */
@@ -58,7 +69,13 @@ describe('security headers and Content-Security-Policy on every response', () =>
     'base-uri': "'none'",
     'object-src': "'none'",
   };
-  const parse = (header: string) => Object.fromEntries(header.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
+  const parse = (header: string) =>
+    Object.fromEntries(
+      header
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v.join(' ')]),
+    );
 
   it.each([
     ['a public page', '/', 200],
@@ -110,7 +127,11 @@ describe('no inline script or style, nothing from another host', () => {
   // The one-file download (views/standalone.ejs) is a document to keep, sent as an attachment, not a
   // page of the site: it must carry its style and font inline to open alone. It has no script.
   const STANDALONE = path.join('views', 'standalone.ejs');
-  it.each(views().map((f) => [path.relative(ROOT, f)]).filter(([f]) => f !== STANDALONE))('%s has no inline script, style, event handler or javascript: URL', (file) => {
+  it.each(
+    views()
+      .map((f) => [path.relative(ROOT, f)])
+      .filter(([f]) => f !== STANDALONE),
+  )('%s has no inline script, style, event handler or javascript: URL', (file) => {
     const text = readFileSync(path.join(ROOT, file), 'utf8');
     expect(text.match(/<script(?![^>]*\ssrc=)[^>]*>/g)).toBeNull();
     expect(text.match(/<style|\sstyle=|\son[a-z]+=|javascript:/gi)).toBeNull();
@@ -169,11 +190,23 @@ describe('CSRF', () => {
   ])('refuses a cookie-authenticated request with %s with 403 on every state-changing route, and changes nothing', async (_name, token) => {
     const spare = (await t.deps.store.listAccounts()).find((a) => a.name === 'mya')!;
     for (const route of changing()) {
-      const url = route.path
-        .replace(':sid', SID).replace(':locale', 'my').replace(':segmentId', 's3').replace(':id', spare.id).replace(':lang', 'en');
+      const url = route.path.replace(':sid', SID).replace(':locale', 'my').replace(':segmentId', 's3').replace(':id', spare.id).replace(':lang', 'en');
       const before = await snapshot();
       const verb = route.method.toLowerCase() as 'post' | 'put';
-      const body = { text: 'ကျွန်ုပ်', baseRevision: 0, action: 'save', decision: 'approve', revision: 0, tag: 'shn', name: 'x-new', role: 'translator', password: PASSWORD, current: PASSWORD, confirm: PASSWORD, token: 'x' };
+      const body = {
+        text: 'ကျွန်ုပ်',
+        baseRevision: 0,
+        action: 'save',
+        decision: 'approve',
+        revision: 0,
+        tag: 'shn',
+        name: 'x-new',
+        role: 'translator',
+        password: PASSWORD,
+        current: PASSWORD,
+        confirm: PASSWORD,
+        token: 'x',
+      };
       const req = admin.agent[verb](url);
       const res = url.startsWith('/api/')
         ? await (token === undefined ? req : req.set('x-csrf-token', token)).send(body)
@@ -200,7 +233,10 @@ describe('CSRF', () => {
 
     it.each(['/login', '/setup', '/password-link'])('%s takes the token with its own nonce cookie', async (url) => {
       const { nonce, token } = await anonymousPair();
-      const res = await request(t.app).post(url).set('Cookie', nonce).type('form')
+      const res = await request(t.app)
+        .post(url)
+        .set('Cookie', nonce)
+        .type('form')
         .send({ _csrf: token, name: 'mya', password: 'wrong password', token: 'x'.repeat(43), confirm: 'wrong password' });
       expect(res.status).not.toBe(500);
       expect(res.text).not.toContain(EXPIRED);
@@ -213,7 +249,10 @@ describe('CSRF', () => {
     ])('%s: 403 on /login, /setup and /password-link', async (_name, make) => {
       for (const url of ['/login', '/setup', '/password-link']) {
         const { cookie, token } = await make();
-        const res = await request(t.app).post(url).set('Cookie', cookie).type('form')
+        const res = await request(t.app)
+          .post(url)
+          .set('Cookie', cookie)
+          .type('form')
           .send({ _csrf: token, name: 'mya', password: PASSWORD, token: 'x', confirm: PASSWORD });
         expect([url, res.status]).toEqual([url, 403]);
         expect(res.text).toContain(EXPIRED);
@@ -224,8 +263,12 @@ describe('CSRF', () => {
       const { nonce, token } = await anonymousPair();
       const before = await snapshot();
       const cookies = (translator.agent as unknown as { jar: { getCookies(a: object): { toValueString(): string }[] } }).jar
-        .getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false }).map((c) => c.toValueString());
-      const res = await request(t.app).post('/account/credit').set('Cookie', [...cookies, nonce].join('; ')).type('form')
+        .getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false })
+        .map((c) => c.toValueString());
+      const res = await request(t.app)
+        .post('/account/credit')
+        .set('Cookie', [...cookies, nonce].join('; '))
+        .type('form')
         .send({ _csrf: token, credit: 'on', pseudonym: 'Forged Name' });
       expect(res.status).toBe(403);
       expect(await snapshot()).toBe(before);
@@ -234,8 +277,11 @@ describe('CSRF', () => {
 
   it('needs no token for bearer-token calls (browsers never send those)', async () => {
     const token = await t.token('bot', 'translator', ['my']);
-    await request(t.app).put(api().segment('my', 's40')).set('Authorization', `Bearer ${token}`)
-      .send({ text: 'ကျွန်ုပ်', baseRevision: 0, action: 'save' }).expect(200);
+    await request(t.app)
+      .put(api().segment('my', 's40'))
+      .set('Authorization', `Bearer ${token}`)
+      .send({ text: 'ကျွန်ုပ်', baseRevision: 0, action: 'save' })
+      .expect(200);
   });
 });
 
@@ -250,10 +296,19 @@ describe('the session cookie', () => {
    * `planted` is a session cookie an attacker got by logging in and planted in the browser.
    */
   async function loginWith(app: TestApp['app'], headers: Record<string, string>, planted?: string) {
-    const page = await request(app).get('/login').set(headers).set('Cookie', planted ?? '').expect(200);
+    const page = await request(app)
+      .get('/login')
+      .set(headers)
+      .set('Cookie', planted ?? '')
+      .expect(200);
     const nonce = cookieNamed(page, 'tandem.form')?.split(';')[0];
-    const res = await request(app).post('/login').set(headers).set('Cookie', [nonce ?? '', planted ?? ''].join('; ')).type('form')
-      .send({ _csrf: csrfFrom(page.text), name: 'mya', password: PASSWORD }).expect(303);
+    const res = await request(app)
+      .post('/login')
+      .set(headers)
+      .set('Cookie', [nonce ?? '', planted ?? ''].join('; '))
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), name: 'mya', password: PASSWORD })
+      .expect(303);
     return { page, after: cookieOf(res)! };
   }
 
@@ -286,7 +341,9 @@ describe('the session cookie', () => {
     const file = path.join(t.dataDir, 'sessions.json');
     const before = readFileSync(file, 'utf8');
     for (let i = 0; i < 20; i++) {
-      const page = await request(t.app).get(i % 2 ? '/login' : `/s/${SID}/my`).expect(200);
+      const page = await request(t.app)
+        .get(i % 2 ? '/login' : `/s/${SID}/my`)
+        .expect(200);
       expect(cookieOf(page)).toBeUndefined();
     }
     expect(readFileSync(file, 'utf8')).toBe(before);
@@ -295,7 +352,9 @@ describe('the session cookie', () => {
   it('keeps at most 10 per account: logging in on an eleventh browser ends the oldest', async () => {
     const sessions: Session[] = [];
     for (let i = 0; i < 12; i++) sessions.push(await t.login('roaming', 'translator', ['my']));
-    const stored = Object.values(JSON.parse(readFileSync(path.join(t.dataDir, 'sessions.json'), 'utf8')).sessions as Record<string, { session: { accountId?: string } }>);
+    const stored = Object.values(
+      JSON.parse(readFileSync(path.join(t.dataDir, 'sessions.json'), 'utf8')).sessions as Record<string, { session: { accountId?: string } }>,
+    );
     expect(stored.filter((s) => s.session.accountId === sessions[0]!.accountId)).toHaveLength(10);
     expect((await sessions[0]!.agent.get('/account')).status).toBe(303);
     expect((await sessions[1]!.agent.get('/account')).status).toBe(303);
@@ -305,7 +364,10 @@ describe('the session cookie', () => {
   it('ends on the server at logout: the old cookie is worth nothing and the session is gone from the file', async () => {
     const { after } = await loginWith(t.app, {});
     const cookie = after.split(';')[0]!;
-    const agent = { get: (url: string) => request(t.app).get(url).set('Cookie', cookie), post: (url: string) => request(t.app).post(url).set('Cookie', cookie) };
+    const agent = {
+      get: (url: string) => request(t.app).get(url).set('Cookie', cookie),
+      post: (url: string) => request(t.app).post(url).set('Cookie', cookie),
+    };
     const sid = decodeURIComponent(cookie.split('=')[1]!).slice(2).split('.')[0]!;
     expect(readFileSync(path.join(t.dataDir, 'sessions.json'), 'utf8')).toContain(sid);
     const csrf = csrfFrom((await agent.get('/account').expect(200)).text);
@@ -322,7 +384,10 @@ describe('request bodies have a size limit', () => {
     ['a form', 'form'],
   ])('answers 413 to %s over 64 KiB, and stores nothing', async (_name, type) => {
     const before = await snapshot();
-    const res = await translator.agent.post(`/translate/${SID}/my/s41`).type(type).set('x-csrf-token', translator.csrf)
+    const res = await translator.agent
+      .post(`/translate/${SID}/my/s41`)
+      .type(type)
+      .set('x-csrf-token', translator.csrf)
       .send({ _csrf: translator.csrf, text: 'က'.repeat(70_000), baseRevision: '0', action: 'save' });
     expect(res.status).toBe(413);
     expect(await snapshot()).toBe(before);
@@ -352,7 +417,12 @@ describe('errors never show internals, and logs never hold secrets', () => {
   it('logs no password, token, session id or translation text while errors happen', async () => {
     const secrets = { password: 'my very secret pass phrase', token: await t.token('tool', 'translator', ['my']), text: 'လျှို့ဝှက်ချက် ဘာသာပြန်စာ ၁၂၃' };
     const store = t.deps.store;
-    const saved = { findAccountByName: store.findAccountByName, getAccount: store.getAccount, commitTranslation: store.commitTranslation, findToken: store.findToken };
+    const saved = {
+      findAccountByName: store.findAccountByName,
+      getAccount: store.getAccount,
+      commitTranslation: store.commitTranslation,
+      findToken: store.findToken,
+    };
     const fail = () => Promise.reject(new Error('the store broke'));
     logged.length = 0;
     const session = await t.login('logger', 'translator', ['my']);
@@ -365,10 +435,16 @@ describe('errors never show internals, and logs never hold secrets', () => {
       store.findAccountByName = saved.findAccountByName;
 
       store.commitTranslation = fail;
-      await request(t.app).put(api().segment('my', 's42')).set('Authorization', `Bearer ${secrets.token}`)
-        .send({ text: secrets.text, baseRevision: 0, action: 'save' }).expect(500);
-      await session.agent.post(`/translate/${SID}/my/s42`).type('form')
-        .send({ _csrf: session.csrf, text: secrets.text, baseRevision: '0', action: 'save' }).expect(500);
+      await request(t.app)
+        .put(api().segment('my', 's42'))
+        .set('Authorization', `Bearer ${secrets.token}`)
+        .send({ text: secrets.text, baseRevision: 0, action: 'save' })
+        .expect(500);
+      await session.agent
+        .post(`/translate/${SID}/my/s42`)
+        .type('form')
+        .send({ _csrf: session.csrf, text: secrets.text, baseRevision: '0', action: 'save' })
+        .expect(500);
       store.commitTranslation = saved.commitTranslation;
 
       store.findToken = fail;
@@ -454,10 +530,12 @@ describe('translation text never becomes markup, and links come only from the so
     ['an entity', '&lt;script&gt; &amp; &#x3C;'],
   ] as const;
 
-  it.each(HOSTILE.flatMap(([name, text]) => [
-    [name, 'my', `ကျွန်ုပ်တို့ ${text} ။`],
-    [name, 'km', `យើងខ្ញុំ ${text} ។`],
-  ]))('%s in %s is shown as text', async (_name, locale, text) => {
+  it.each(
+    HOSTILE.flatMap(([name, text]) => [
+      [name, 'my', `ကျွန်ုပ်တို့ ${text} ။`],
+      [name, 'km', `យើងខ្ញុំ ${text} ។`],
+    ]),
+  )('%s in %s is shown as text', async (_name, locale, text) => {
     await approved(locale, 's6', text, 'u_nobody');
     const html = (await request(t.app).get(`/s/${SID}/${locale}`).expect(200)).text;
     const cell = /<section class="seg kind-\w+" id="s6"[^>]*>([\s\S]*?)<\/section>/.exec(html)![1]!;
@@ -465,7 +543,10 @@ describe('translation text never becomes markup, and links come only from the so
     expect(cell).not.toContain('evil.example/"');
     // Shown exactly as written: the element's content, entities decoded, is the text itself.
     const shown = /<(h1|h2|div) class="text[^"]*"[^>]*>([\s\S]*?)<\/\1>/.exec(cell)![2]!;
-    const decoded = shown.replace(/&(lt|gt|quot|#39|#34|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", '#34': '"', amp: '&' })[e]!);
+    const decoded = shown.replace(
+      /&(lt|gt|quot|#39|#34|amp);/g,
+      (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", '#34': '"', amp: '&' })[e]!,
+    );
     expect(decoded).toBe(text);
   });
 
@@ -481,7 +562,9 @@ describe('translation text never becomes markup, and links come only from the so
     const article = /<article class="edition"[\s\S]*?<\/article>/.exec(html)![0];
     const cell = new RegExp(`id="${segment.id}"[^>]*>([\\s\\S]*?)</(section|li)>`).exec(article)![1]!;
     expect([...cell.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1])).toEqual([url.replaceAll('&', '&amp;')]);
-    const sourceUrls = new Set(statement.segments.flatMap((s) => s.placeholders.filter((p) => p.kind === 'link').map((p) => p.value.replaceAll('&', '&amp;'))));
+    const sourceUrls = new Set(
+      statement.segments.flatMap((s) => s.placeholders.filter((p) => p.kind === 'link').map((p) => p.value.replaceAll('&', '&amp;'))),
+    );
     for (const [, href] of article.matchAll(/<a href="([^"]*)"/g)) expect(sourceUrls).toContain(href);
   });
 });
@@ -495,8 +578,20 @@ describe('data files', () => {
       const page = await request(proxied.app).get('/login').set(headers);
       const cookie = (page.headers['set-cookie'] as unknown as string[])[0]!.split(';')[0]!;
       const form = { _csrf: csrfFrom(page.text), name: 'mya' };
-      await request(proxied.app).post('/login').set(headers).set('Cookie', cookie).type('form').send({ ...form, password: 'wrong password!' }).expect(401);
-      await request(proxied.app).post('/login').set(headers).set('Cookie', cookie).type('form').send({ ...form, password: PASSWORD }).expect(303);
+      await request(proxied.app)
+        .post('/login')
+        .set(headers)
+        .set('Cookie', cookie)
+        .type('form')
+        .send({ ...form, password: 'wrong password!' })
+        .expect(401);
+      await request(proxied.app)
+        .post('/login')
+        .set(headers)
+        .set('Cookie', cookie)
+        .type('form')
+        .send({ ...form, password: PASSWORD })
+        .expect(303);
       const files = dataFiles(proxied.dataDir);
       expect(files.some((f) => f.endsWith('sessions.json'))).toBe(true);
       for (const file of files) {

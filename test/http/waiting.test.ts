@@ -15,7 +15,11 @@ beforeAll(async () => {
   const tok = await t.token('nilar', 'translator', ['my']);
   const ed = await t.token('sanda', 'editor', ['my']);
   for (const seg of ['s100', 's101']) {
-    await request(t.app).put(api().segment('my', seg)).set(bearer(tok)).send({ text: 'မြန်မာ အဖွဲ့', baseRevision: 0, action: 'submit', confirmWarnings: true }).expect(200);
+    await request(t.app)
+      .put(api().segment('my', seg))
+      .set(bearer(tok))
+      .send({ text: 'မြန်မာ အဖွဲ့', baseRevision: 0, action: 'submit', confirmWarnings: true })
+      .expect(200);
   }
   await request(t.app).post(api().review('my', 's100')).set(bearer(ed)).send({ decision: 'request_changes', revision: 1, comment: 'ပြင်ပါ' }).expect(200);
 });

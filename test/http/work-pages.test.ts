@@ -86,30 +86,46 @@ describe('translator workspace', () => {
 
   it('refuses a form without the CSRF token with 403 and stores nothing', async () => {
     await translator.agent.post(`/translate/${SID}/my/s9`).type('form').send({ text: 'x', baseRevision: '0', action: 'save' }).expect(403);
-    await translator.agent.post(`/translate/${SID}/my/s9`).type('form').send({ _csrf: 'forged', text: 'x', baseRevision: '0', action: 'save' }).expect(403);
+    await translator.agent
+      .post(`/translate/${SID}/my/s9`)
+      .type('form')
+      .send({ _csrf: 'forged', text: 'x', baseRevision: '0', action: 'save' })
+      .expect(403);
     expect(await t.deps.store.getTranslation(SID, 'my', 's9')).toBeUndefined();
   });
 
   it('refuses a cookie-authenticated API call without the CSRF header', async () => {
     await translator.agent.put(api().segment('my', 's9')).send({ text: 'x', baseRevision: 0, action: 'save' }).expect(403);
-    const ok = await translator.agent.put(api().segment('my', 's9')).set('x-csrf-token', translator.csrf)
-      .send({ text: 'ကောင်း', baseRevision: 0, action: 'save' }).expect(200);
+    const ok = await translator.agent
+      .put(api().segment('my', 's9'))
+      .set('x-csrf-token', translator.csrf)
+      .send({ text: 'ကောင်း', baseRevision: 0, action: 'save' })
+      .expect(200);
     expect(ok.body.statusLabel).toBe('Draft');
   });
 
   it('shows the newer text beside the translator’s own on a stale save', async () => {
-    const res = await translator.agent.post(`/translate/${SID}/my/s9`).type('form')
-      .send({ _csrf: translator.csrf, text: 'ငါ့စာ', baseRevision: '0', action: 'save' }).expect(409);
+    const res = await translator.agent
+      .post(`/translate/${SID}/my/s9`)
+      .type('form')
+      .send({ _csrf: translator.csrf, text: 'ငါ့စာ', baseRevision: '0', action: 'save' })
+      .expect(409);
     expect(res.text).toContain('<p lang="my" dir="ltr" class="theirs">ကောင်း</p>');
     expect(res.text).toContain('<p lang="my" dir="ltr" class="mine">ငါ့စာ</p>');
     expect((await t.deps.store.getTranslation(SID, 'my', 's9'))?.text).toBe('ကောင်း');
   });
 
   it('shows the reviewer’s comment where changes were requested', async () => {
-    await translator.agent.put(api().segment('my', 's10')).set('x-csrf-token', translator.csrf)
-      .send({ text: 'ပထမ ။', baseRevision: 0, action: 'submit' }).expect(200);
-    await editor.agent.post(`/review/${SID}/my/s10`).type('form')
-      .send({ _csrf: editor.csrf, decision: 'request_changes', revision: '1', comment: 'Please use the formal register' }).expect(303);
+    await translator.agent
+      .put(api().segment('my', 's10'))
+      .set('x-csrf-token', translator.csrf)
+      .send({ text: 'ပထမ ။', baseRevision: 0, action: 'submit' })
+      .expect(200);
+    await editor.agent
+      .post(`/review/${SID}/my/s10`)
+      .type('form')
+      .send({ _csrf: editor.csrf, decision: 'request_changes', revision: '1', comment: 'Please use the formal register' })
+      .expect(303);
     const res = await translator.agent.get(`/translate/${SID}/my?status=needs_work`).expect(200);
     expect(res.text).toContain('Please use the formal register');
   });
@@ -117,8 +133,11 @@ describe('translator workspace', () => {
 
 describe('review and history', () => {
   it('does not let an editor approve their own translation from the page', async () => {
-    await editor.agent.put(api().segment('my', 's11')).set('x-csrf-token', editor.csrf)
-      .send({ text: 'ကိုယ်ပိုင် ။', baseRevision: 0, action: 'submit' }).expect(200);
+    await editor.agent
+      .put(api().segment('my', 's11'))
+      .set('x-csrf-token', editor.csrf)
+      .send({ text: 'ကိုယ်ပိုင် ။', baseRevision: 0, action: 'submit' })
+      .expect(200);
     const queue = await editor.agent.get(`/review/${SID}/my`).expect(200);
     expect(queue.text).toContain('another editor must approve it');
     await editor.agent.post(`/review/${SID}/my/s11`).type('form').send({ _csrf: editor.csrf, decision: 'approve', revision: '1' }).expect(403);
@@ -145,7 +164,11 @@ describe('login and logout', () => {
     const agent = request.agent(t.app);
     const page = await agent.get('/login');
     const before = page.headers['set-cookie']?.[0]?.split(';')[0];
-    const login = await agent.post('/login').type('form').send({ _csrf: csrfFrom(page.text), name: 'htet', password: PASSWORD, next: '/admin' }).expect(303);
+    const login = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), name: 'htet', password: PASSWORD, next: '/admin' })
+      .expect(303);
     const after = login.headers['set-cookie']?.[0]?.split(';')[0];
     expect(after).toBeDefined();
     expect(after).not.toBe(before);
@@ -170,8 +193,16 @@ describe('first start: set-up link', () => {
     await request(fresh.app).get('/setup?token=wrong').expect(403);
     const agent = request.agent(fresh.app);
     const page = await agent.get(`/setup?token=${token}`).expect(200);
-    await agent.post('/setup').type('form').send({ _csrf: csrfFrom(page.text), token, name: 'first', password: 'short' }).expect(400);
-    await agent.post('/setup').type('form').send({ _csrf: csrfFrom(page.text), token, name: 'first', password: PASSWORD }).expect(303);
+    await agent
+      .post('/setup')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), token, name: 'first', password: 'short' })
+      .expect(400);
+    await agent
+      .post('/setup')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), token, name: 'first', password: PASSWORD })
+      .expect(303);
     await agent.get('/admin').expect(200);
     await request(fresh.app).get(`/setup?token=${token}`).expect(403);
     expect(await beginSetup(fresh.deps)).toBeUndefined();
@@ -181,19 +212,25 @@ describe('first start: set-up link', () => {
 
 describe('administration', () => {
   it('invites a volunteer with locales and refuses a taken name with 409', async () => {
-    const invited = await admin.agent.post('/admin/accounts').type('form')
-      .send({ _csrf: admin.csrf, name: 'new-volunteer', role: 'translator', locales: ['my', 'km'] }).expect(201);
+    const invited = await admin.agent
+      .post('/admin/accounts')
+      .type('form')
+      .send({ _csrf: admin.csrf, name: 'new-volunteer', role: 'translator', locales: ['my', 'km'] })
+      .expect(201);
     expect(invited.text).toMatch(/\/invite\?token=|token=/);
     const account = await t.deps.store.findAccountByName('new-volunteer');
     expect(account).toMatchObject({ role: 'translator', locales: ['my', 'km'] });
-    const dup = await admin.agent.post('/admin/accounts').type('form')
-      .send({ _csrf: admin.csrf, name: 'new-volunteer', role: 'translator' }).expect(409);
+    const dup = await admin.agent.post('/admin/accounts').type('form').send({ _csrf: admin.csrf, name: 'new-volunteer', role: 'translator' }).expect(409);
     expect(dup.text).toContain('role="alert"');
   });
 
   it('grants locales to an account', async () => {
     const account = (await t.deps.store.findAccountByName('dara'))!;
-    await admin.agent.post(`/admin/accounts/${account.id}/locales`).type('form').send({ _csrf: admin.csrf, locales: ['km', 'th'] }).expect(303);
+    await admin.agent
+      .post(`/admin/accounts/${account.id}/locales`)
+      .type('form')
+      .send({ _csrf: admin.csrf, locales: ['km', 'th'] })
+      .expect(303);
     expect((await t.deps.store.getAccount(account.id))?.locales).toEqual(['km', 'th']);
   });
 
@@ -207,8 +244,11 @@ describe('administration', () => {
 
   it('refuses every admin action to a translator and changes nothing', async () => {
     const before = (await t.deps.store.listAccounts()).length;
-    await translator.agent.post('/admin/accounts').type('form')
-      .send({ _csrf: translator.csrf, name: 'sneaky', password: PASSWORD, role: 'admin' }).expect(403);
+    await translator.agent
+      .post('/admin/accounts')
+      .type('form')
+      .send({ _csrf: translator.csrf, name: 'sneaky', password: PASSWORD, role: 'admin' })
+      .expect(403);
     await translator.agent.post('/admin/locales').type('form').send({ _csrf: translator.csrf, tag: 'shn' }).expect(403);
     expect(await t.deps.store.listAccounts()).toHaveLength(before);
     expect((await t.deps.store.listLocales()).map((l) => l.tag)).not.toContain('shn');

@@ -20,7 +20,10 @@ beforeAll(async () => {
   server = createServer(t.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const tokens = { translator: await t.token('bench-translator', 'translator', ['my', 'km']), editor: await t.token('bench-editor', 'editor', ['my', 'km']) };
+  const tokens = {
+    translator: await t.token('bench-translator', 'translator', ['my', 'km']),
+    editor: await t.token('bench-editor', 'editor', ['my', 'km']),
+  };
   const { segments } = await requestJson<{ segments: SourceSegment[] }>(`${base}/api/v1/statements/${SID}`);
   await seedLocale(base, SID, segments, { locale: 'my', approve: 80, submitOnly: 20, draft: 20 }, tokens);
   await seedLocale(base, SID, segments, { locale: 'km', approve: 60, submitOnly: 0, draft: 0 }, tokens);

@@ -35,9 +35,13 @@ describe('lowdb store files', () => {
 
   const statementFile = (id: string) => join(dir, 'statements', `${id}.json`);
   const journalFile = (id: string) => join(dir, 'statements', `${id}.journal.jsonl`);
-  const journalLines = async (id: string) => (await readFile(journalFile(id), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const journalLines = async (id: string) =>
+    (await readFile(journalFile(id), 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
 
-  it('appends a save to its own statement\'s journal, current value and history entry in one line, and rewrites no file', async () => {
+  it("appends a save to its own statement's journal, current value and history entry in one line, and rewrites no file", async () => {
     const before = await readFile(statementFile('second'), 'utf8');
     await saveNext(store, 'second', 'my', 's1', 'ကောင်း');
     expect(writes).toEqual([]);

@@ -87,7 +87,7 @@ describe('session store', () => {
 
   it('returns a copy that the caller may change', async () => {
     await set('sid-1', session({ expires: new Date(now + 30 * minute) }));
-    (await get('sid-1') as unknown as { user: string }).user = 'someone else';
+    ((await get('sid-1')) as unknown as { user: string }).user = 'someone else';
     expect(await get('sid-1')).toMatchObject({ user: 'account-aung' });
   });
 

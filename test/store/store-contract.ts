@@ -51,12 +51,9 @@ export function storeContract(name: string, open: (dir: string) => Promise<Store
         expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
       });
 
-      it.each([['../escape'], ['Upper'], [''], ['a/b'], ['-leading-hyphen'], ['a'.repeat(101)]])(
-        'refuses the statement id %j',
-        async (id) => {
-          await expect(store.createStatement(aStatement(id))).rejects.toMatchObject({ code: 'invalid_input' });
-        },
-      );
+      it.each([['../escape'], ['Upper'], [''], ['a/b'], ['-leading-hyphen'], ['a'.repeat(101)]])('refuses the statement id %j', async (id) => {
+        await expect(store.createStatement(aStatement(id))).rejects.toMatchObject({ code: 'invalid_input' });
+      });
 
       it('replaces a statement together with the translations it outdated, atomically, with their history', async () => {
         await store.createStatement(aStatement());
@@ -128,7 +125,10 @@ export function storeContract(name: string, open: (dir: string) => Promise<Store
         await saveNext(store, 'joint-statement', 'my', 's2', 'two');
         for (const s of [store, await reopen()]) {
           expect(await s.getTranslation('joint-statement', 'my', 's2')).not.toHaveProperty('history');
-          expect((await s.translationHistory('joint-statement', 'my', 's2')).map((h) => [h.revision, h.text])).toEqual([[1, 'one'], [2, 'two']]);
+          expect((await s.translationHistory('joint-statement', 'my', 's2')).map((h) => [h.revision, h.text])).toEqual([
+            [1, 'one'],
+            [2, 'two'],
+          ]);
           expect(await s.translationHistory('joint-statement', 'my', 's3')).toEqual([]);
         }
       });
@@ -154,7 +154,7 @@ export function storeContract(name: string, open: (dir: string) => Promise<Store
     });
 
     describe('change counters', () => {
-      it('count a statement\'s changes apart from other statements\', locales\', glossaries\' and accounts\'', async () => {
+      it("count a statement's changes apart from other statements', locales', glossaries' and accounts'", async () => {
         await store.createStatement(aStatement('one'));
         await store.createStatement(aStatement('two'));
         const before = { one: store.statementVersion('one'), two: store.statementVersion('two'), content: store.contentVersion() };
@@ -175,7 +175,9 @@ export function storeContract(name: string, open: (dir: string) => Promise<Store
         expect(store.contentVersion()).toBeGreaterThan(content);
 
         const [my, km, list] = [store.glossaryVersion('my'), store.glossaryVersion('km'), store.localeVersion()];
-        await store.updateGlossary('my', () => [{ id: 'g1', locale: 'my', term: 'junta', translation: 'စစ်ကောင်စီ', note: '', doNotTranslate: false, updatedAt: '2022-01-04T00:00:00.000Z' }]);
+        await store.updateGlossary('my', () => [
+          { id: 'g1', locale: 'my', term: 'junta', translation: 'စစ်ကောင်စီ', note: '', doNotTranslate: false, updatedAt: '2022-01-04T00:00:00.000Z' },
+        ]);
         expect(store.glossaryVersion('my')).toBeGreaterThan(my);
         expect(store.glossaryVersion('km')).toBe(km);
         await store.putLocale({ tag: 'ksw' });
@@ -216,7 +218,10 @@ export function storeContract(name: string, open: (dir: string) => Promise<Store
       });
 
       it('removes every API token of one account, and only those', async () => {
-        const mine = [{ hash: 'a1'.repeat(32), accountId: 'account-aung', createdAt: '2022-01-04T00:00:00.000Z' }, { hash: 'a2'.repeat(32), accountId: 'account-aung', createdAt: '2022-01-04T00:00:00.000Z' }];
+        const mine = [
+          { hash: 'a1'.repeat(32), accountId: 'account-aung', createdAt: '2022-01-04T00:00:00.000Z' },
+          { hash: 'a2'.repeat(32), accountId: 'account-aung', createdAt: '2022-01-04T00:00:00.000Z' },
+        ];
         const theirs = { hash: 'b1'.repeat(32), accountId: 'account-sophea', createdAt: '2022-01-04T00:00:00.000Z' };
         for (const token of [...mine, theirs]) await store.addToken(token);
         await store.removeTokens('account-aung');

@@ -7,8 +7,7 @@ import { WriteQueue, type TextWriter } from '../../server/store/write-queue.js';
 function handWriter() {
   const writes: Array<{ data: unknown; succeed: () => void; fail: (error: Error) => void }> = [];
   const writer: TextWriter = {
-    writeText: (text) =>
-      new Promise<void>((resolve, reject) => writes.push({ data: JSON.parse(text), succeed: resolve, fail: reject })),
+    writeText: (text) => new Promise<void>((resolve, reject) => writes.push({ data: JSON.parse(text), succeed: resolve, fail: reject })),
   };
   return { writer, writes };
 }
@@ -59,7 +58,11 @@ describe('WriteQueue', () => {
   it('writes nothing for a change that throws', async () => {
     const { writer, writes } = handWriter();
     const queue = new WriteQueue({ data: { count: 0 } }, writer);
-    await expect(queue.update(() => { throw new Error('stale'); })).rejects.toThrow('stale');
+    await expect(
+      queue.update(() => {
+        throw new Error('stale');
+      }),
+    ).rejects.toThrow('stale');
     await flush();
     expect(writes).toHaveLength(0);
   });

@@ -49,7 +49,9 @@ export async function makeApp(dataDir = temporaryDir(), appOptions: AppOptions =
     i18n: await loadI18n(path.join(ROOT, 'locales')),
     sessionStore,
     sessionSecret: 'test-secret-test-secret-test-secret',
-    log: () => { /* tests keep the output quiet */ },
+    log: () => {
+      /* tests keep the output quiet */
+    },
     ...options,
   });
 
@@ -113,7 +115,18 @@ export async function putTranslation(
   const translation = { ...make(revision), revision } as Translation;
   return store.commitTranslation(
     statementId,
-    { translation, entry: { revision, action: 'save', status: translation.status, text: translation.text, actor: translation.author, at: translation.updatedAt, ...entry } },
+    {
+      translation,
+      entry: {
+        revision,
+        action: 'save',
+        status: translation.status,
+        text: translation.text,
+        actor: translation.author,
+        at: translation.updatedAt,
+        ...entry,
+      },
+    },
     revision - 1,
   );
 }

@@ -48,7 +48,10 @@ async function runChecks(form) {
 const timers = new Map();
 export function checkSoon(form) {
   clearTimeout(timers.get(form));
-  timers.set(form, setTimeout(() => void runChecks(form), 400));
+  timers.set(
+    form,
+    setTimeout(() => void runChecks(form), 400),
+  );
 }
 export function checkOnFocus(form) {
   if (!lastChecks.has(form) && areaOf(form).value.trim() !== '') void runChecks(form);

@@ -13,7 +13,9 @@ export function fromTemplate(name) {
 // getAttribute: the buttons named "action" shadow the form's own `action` property.
 export const actionOf = (form) => new URL(form.getAttribute('action'), location.href).pathname;
 export const apiUrl = (form) =>
-  actionOf(form).replace('/translate/', '/api/v1/statements/').replace(/\/([^/]+)\/([^/]+)$/, '/translations/$1/$2');
+  actionOf(form)
+    .replace('/translate/', '/api/v1/statements/')
+    .replace(/\/([^/]+)\/([^/]+)$/, '/translations/$1/$2');
 export const csrf = (form) => form.querySelector('input[name=_csrf]').value;
 export const areaOf = (form) => form.querySelector('textarea');
 export const rowOf = (form) => form.closest('.work-row');

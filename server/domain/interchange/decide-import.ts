@@ -125,7 +125,10 @@ function decideUnit(context: ImportContext, unit: ImportedUnit, options: ImportO
   const action = unit.state === 'unfinished' ? 'save' : 'submit';
   const status = transition(current?.status ?? 'untranslated', { type: action });
   const next = record(context, segment, current, { text, status, action });
-  return { outcome: { segmentId, outcome: 'imported', status, revision: next.translation.revision }, write: { segmentId, expectedRevision: serverRevision, next } };
+  return {
+    outcome: { segmentId, outcome: 'imported', status, revision: next.translation.revision },
+    write: { segmentId, expectedRevision: serverRevision, next },
+  };
 }
 
 /** The source as exported: Tandem's own rendering, or the segment's text as stored. */
@@ -155,7 +158,10 @@ function approveUnchanged(
     return { outcome: { segmentId, outcome: 'refused', reason: { key: e.key, params: e.params } } };
   }
   const next = record(context, segment, current, { text: current.text, status, action: 'approve' });
-  return { outcome: { segmentId, outcome: 'imported', status, revision: next.translation.revision }, write: { segmentId, expectedRevision: current.revision, next } };
+  return {
+    outcome: { segmentId, outcome: 'imported', status, revision: next.translation.revision },
+    write: { segmentId, expectedRevision: current.revision, next },
+  };
 }
 
 function record(

@@ -29,7 +29,10 @@ const localesField = z
  */
 const issuedLink = z.object({
   name: z.string().max(100),
-  url: z.string().max(600).regex(/^https?:\/\/[^\s/]+\/password-link\?token=[A-Za-z0-9%_.~-]+$/),
+  url: z
+    .string()
+    .max(600)
+    .regex(/^https?:\/\/[^\s/]+\/password-link\?token=[A-Za-z0-9%_.~-]+$/),
   expires: z.string().max(100),
   purpose: z.enum(['invite', 'reset']),
 });
@@ -88,12 +91,16 @@ export function adminPages(deps: ServiceDeps): Router {
     const tr = translatorOf(res);
     const locales = await listLocales(deps);
     const disabledLocales = await listDisabledLocales(deps, actor);
-    showFontsOf(res, [...locales, ...disabledLocales].map((l) => l.tag)); // every language's name, in its own font
+    showFontsOf(
+      res,
+      [...locales, ...disabledLocales].map((l) => l.tag),
+    ); // every language's name, in its own font
     const fontName = (l: LocaleInfo) => {
       const font = fontForScript(l.script);
       return font === 'device' ? tr.t('languages_admin.device_font') : font?.family;
     };
-    const changed = extra.changed?.locale && extra.changed.done ? [...locales, ...disabledLocales].find((l) => l.tag === extra.changed!.locale) : undefined;
+    const changed =
+      extra.changed?.locale && extra.changed.done ? [...locales, ...disabledLocales].find((l) => l.tag === extra.changed!.locale) : undefined;
     const accounts = (await listAccounts(deps, actor)).map((a) => ({
       id: a.id,
       name: a.name,
@@ -110,9 +117,10 @@ export function adminPages(deps: ServiceDeps): Router {
       disabledLocales,
       // Said once after a change; enabling a language Tandem has no font for gets a warning.
       localeNotice: changed ? tr.t(`languages_admin.done_${extra.changed!.done}`, { language: changed.englishName, tag: changed.tag }) : '',
-      fontWarning: changed && extra.changed!.done !== 'disabled' && fontName(changed) === undefined
-        ? tr.t('languages_admin.font_warning', { language: changed.englishName, script: changed.script })
-        : '',
+      fontWarning:
+        changed && extra.changed!.done !== 'disabled' && fontName(changed) === undefined
+          ? tr.t('languages_admin.font_warning', { language: changed.englishName, script: changed.script })
+          : '',
       csrf: csrfToken(res.req),
       error: extra.error,
       links,
@@ -174,17 +182,12 @@ export function adminPages(deps: ServiceDeps): Router {
     await render(res, 201, { links: [issued(req, res, created.account, created.token), ...body.shown] });
   });
 
-  pages.post(
-    '/admin/accounts/:id/password-link',
-    requireLogin,
-    linkRoute,
-    async (req, res) => {
-      const { id } = linkRoute.input(res).params;
-      const { shown } = linkRoute.input(res).body;
-      const { account, token } = await issuePasswordLink(deps, actorOf(res), id);
-      await render(res, 200, { links: [issued(req, res, account, token), ...shown] });
-    },
-  );
+  pages.post('/admin/accounts/:id/password-link', requireLogin, linkRoute, async (req, res) => {
+    const { id } = linkRoute.input(res).params;
+    const { shown } = linkRoute.input(res).body;
+    const { account, token } = await issuePasswordLink(deps, actorOf(res), id);
+    await render(res, 200, { links: [issued(req, res, account, token), ...shown] });
+  });
 
   pages.post('/admin/accounts/:id/locales', requireLogin, grantRoute, async (_req, res) => {
     const { id } = grantRoute.input(res).params;

@@ -119,7 +119,13 @@ export function versionModel(reading: EditionReading, tr: Translator, links: Edi
 export function editionPages(deps: ServiceDeps, cache: ReaderCache): Router {
   const pages = Router();
 
-  const anonymous = (req: Request, res: Response) => ({ tr: translatorOf(res), actor: undefined, csrfHeader: undefined, path: req.path, fontsHref: res.locals.fontsHref });
+  const anonymous = (req: Request, res: Response) => ({
+    tr: translatorOf(res),
+    actor: undefined,
+    csrfHeader: undefined,
+    path: req.path,
+    fontsHref: res.locals.fontsHref,
+  });
   /** Absolute URLs (for hreflang alternates) only for a plain host name: a forged Host header gets none. */
   const hostOf = (req: Request) => {
     const host = req.get('host') ?? '';

@@ -90,29 +90,44 @@ export function glossaryPages(deps: ServiceDeps): Router {
   pages.post('/glossary/:locale', requireLogin, addRoute, async (_req, res) => {
     const { locale } = addRoute.input(res).params;
     const form = addRoute.input(res).body;
-    await change(res, locale, async () => {
-      await saveGlossaryEntry(deps, actorOf(res), locale, { ...form, doNotTranslate: form.doNotTranslate === 'true' });
-      return `/glossary/${locale}?done=saved`;
-    }, { form });
+    await change(
+      res,
+      locale,
+      async () => {
+        await saveGlossaryEntry(deps, actorOf(res), locale, { ...form, doNotTranslate: form.doNotTranslate === 'true' });
+        return `/glossary/${locale}?done=saved`;
+      },
+      { form },
+    );
   });
 
   pages.post('/glossary/:locale/import', requireLogin, importRoute, async (_req, res) => {
     const { locale } = importRoute.input(res).params;
     const { csv } = importRoute.input(res).body;
-    await change(res, locale, async () => {
-      if (csv.length > GLOSSARY_CSV_LIMIT) throw csvTooLarge();
-      const c = await importGlossaryCsv(deps, actorOf(res), locale, csv);
-      return `/glossary/${locale}?done=imported&added=${c.added}&updated=${c.updated}&unchanged=${c.unchanged}`;
-    }, { csv });
+    await change(
+      res,
+      locale,
+      async () => {
+        if (csv.length > GLOSSARY_CSV_LIMIT) throw csvTooLarge();
+        const c = await importGlossaryCsv(deps, actorOf(res), locale, csv);
+        return `/glossary/${locale}?done=imported&added=${c.added}&updated=${c.updated}&unchanged=${c.unchanged}`;
+      },
+      { csv },
+    );
   });
 
   pages.post('/glossary/:locale/:id', requireLogin, editRoute, async (_req, res) => {
     const { locale, id } = editRoute.input(res).params;
     const form = editRoute.input(res).body;
-    await change(res, locale, async () => {
-      await saveGlossaryEntry(deps, actorOf(res), locale, { ...form, id, doNotTranslate: form.doNotTranslate === 'true' });
-      return `/glossary/${locale}?done=saved#g-${id}`;
-    }, {});
+    await change(
+      res,
+      locale,
+      async () => {
+        await saveGlossaryEntry(deps, actorOf(res), locale, { ...form, id, doNotTranslate: form.doNotTranslate === 'true' });
+        return `/glossary/${locale}?done=saved#g-${id}`;
+      },
+      {},
+    );
   });
 
   pages.post('/glossary/:locale/:id/delete', requireLogin, deleteRoute, async (_req, res) => {

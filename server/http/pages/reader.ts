@@ -27,7 +27,14 @@ const compareQuery = z.object({
   langs: z
     .string()
     .max(200)
-    .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
+    .transform((s) => [
+      ...new Set(
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(localeTag).min(2).max(4)),
 });
 const sidParams = z.object({ sid: statementId });
@@ -39,42 +46,51 @@ const previewRoute = validate({ params: sidLocale });
 export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
   const pages = Router();
 
-  const anonymous = (req: Request, res: Response) => ({ tr: translatorOf(res), actor: undefined, csrfHeader: undefined, path: req.originalUrl, fontsHref: res.locals.fontsHref });
+  const anonymous = (req: Request, res: Response) => ({
+    tr: translatorOf(res),
+    actor: undefined,
+    csrfHeader: undefined,
+    path: req.originalUrl,
+    fontsHref: res.locals.fontsHref,
+  });
   /** The statement, its translations and published versions, and the enabled locales. */
   const previewDeps = (sid: string) => editionDependencies(deps, sid);
 
   pages.get('/', async (req, res) => {
     const tr = translatorOf(res);
     const locales = await listLocales(deps);
-    const listed = async () => Promise.all(
-      (await listStatements(deps)).map(async (s) => {
-        const progress = await getProgress(deps, s.id);
-        const published = await publishedEditions(deps, s.id);
-        return {
-          ...s,
-          segmentsLabel: tr.plural('statements.segments', s.segmentCount),
-          date: s.date ? tr.date(`${s.date}T12:00:00Z`) : '', // a calendar day: noon UTC is that day everywhere
-          sourcePublished: published[s.sourceLocale] ?? 0,
-          locales: locales
-            .filter((l) => l.tag !== s.sourceLocale)
-            .map((l) => ({
-              tag: l.tag,
-              autonym: l.autonym,
-              dir: l.direction,
-              ...progressView(progress[l.tag], tr),
-              published: published[l.tag] ? tr.t('publishing.index.published', { version: tr.number(published[l.tag]!) }) : '',
-              inProgress: published[l.tag] ? '' : tr.t('publishing.in_progress'),
-            })),
-        };
-      }),
-    );
+    const listed = async () =>
+      Promise.all(
+        (await listStatements(deps)).map(async (s) => {
+          const progress = await getProgress(deps, s.id);
+          const published = await publishedEditions(deps, s.id);
+          return {
+            ...s,
+            segmentsLabel: tr.plural('statements.segments', s.segmentCount),
+            date: s.date ? tr.date(`${s.date}T12:00:00Z`) : '', // a calendar day: noon UTC is that day everywhere
+            sourcePublished: published[s.sourceLocale] ?? 0,
+            locales: locales
+              .filter((l) => l.tag !== s.sourceLocale)
+              .map((l) => ({
+                tag: l.tag,
+                autonym: l.autonym,
+                dir: l.direction,
+                ...progressView(progress[l.tag], tr),
+                published: published[l.tag] ? tr.t('publishing.index.published', { version: tr.number(published[l.tag]!) }) : '',
+                inProgress: published[l.tag] ? '' : tr.t('publishing.in_progress'),
+              })),
+          };
+        }),
+      );
     // Logged-in users see work links in the list: their page is their own.
     if (actorOf(res)) {
       return void res.render('statements', { statements: await listed(), waiting: waitingView(await whatIsWaiting(deps, actorOf(res)), locales, tr) });
     }
     // Built only when what it shows has changed (any statement, a locale, a publication).
     const key = `index|${await statementListDependencies(deps)}`;
-    await serveReaderPage(cache, req, res, key, 'revalidate', async () => renderView('statements', { ...anonymous(req, res), statements: await listed() }));
+    await serveReaderPage(cache, req, res, key, 'revalidate', async () =>
+      renderView('statements', { ...anonymous(req, res), statements: await listed() }),
+    );
   });
 
   pages.get('/s/:sid', statementRoute, async (_req, res) => {
@@ -82,40 +98,43 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
     res.redirect(303, `/s/${statement.id}/${statement.sourceLocale}`);
   });
 
-  pages.get(
-    '/s/:sid/compare',
-    compareRoute,
-    async (req, res) => {
-      const {
-        params: { sid },
-        query: { langs },
-      } = compareRoute.input(res);
-      showFontsOf(res, langs);
-      const key = `compare|${sid}|${langs.join(',')}|${await previewDeps(sid)}`;
-      await serveReaderPage(cache, req, res, key, 'revalidate', async () => {
-        // Each column shows its latest published version, or its approved text marked as a preview.
-        const edition = await getEdition(deps, sid, langs, { published: true });
-        const tr = translatorOf(res);
-        return renderView('compare', {
-          ...anonymous(req, res),
-          edition,
+  pages.get('/s/:sid/compare', compareRoute, async (req, res) => {
+    const {
+      params: { sid },
+      query: { langs },
+    } = compareRoute.input(res);
+    showFontsOf(res, langs);
+    const key = `compare|${sid}|${langs.join(',')}|${await previewDeps(sid)}`;
+    await serveReaderPage(cache, req, res, key, 'revalidate', async () => {
+      // Each column shows its latest published version, or its approved text marked as a preview.
+      const edition = await getEdition(deps, sid, langs, { published: true });
+      const tr = translatorOf(res);
+      return renderView('compare', {
+        ...anonymous(req, res),
+        edition,
+        title: compareTitle(edition, tr.lang),
+        columns: edition.locales.map((l) => ({
+          tag: l.tag,
+          autonym: l.autonym,
+          dir: l.direction,
+          ...progressView(edition.progress[l.tag], tr),
+          approved: tr.percent(edition.versions[l.tag] ? edition.versions[l.tag]!.percentApproved : (edition.readersGet[l.tag]?.percent ?? 0)),
+          preview: l.tag !== edition.source.tag && !edition.versions[l.tag],
+        })),
+        groups: groupRows(presentRows(edition.rows, tr, { inCompare: true })),
+        switcher: switcher(edition, tr, (tag) => `/s/${sid}/${tag}`, langs),
+        langs,
+        headExtra: headTags({
           title: compareTitle(edition, tr.lang),
-          columns: edition.locales.map((l) => ({
-            tag: l.tag,
-            autonym: l.autonym,
-            dir: l.direction,
-            ...progressView(edition.progress[l.tag], tr),
-            approved: tr.percent(edition.versions[l.tag] ? edition.versions[l.tag]!.percentApproved : edition.readersGet[l.tag]?.percent ?? 0),
-            preview: l.tag !== edition.source.tag && !edition.versions[l.tag],
-          })),
-          groups: groupRows(presentRows(edition.rows, tr, { inCompare: true })),
-          switcher: switcher(edition, tr, (tag) => `/s/${sid}/${tag}`, langs),
-          langs,
-          headExtra: headTags({ title: compareTitle(edition, tr.lang), titleLang: tr.lang, description: edition.statement.title, locale: tr.lang, alternates: [], stylesheet: '/static/css/publishing.css' }),
-        });
+          titleLang: tr.lang,
+          description: edition.statement.title,
+          locale: tr.lang,
+          alternates: [],
+          stylesheet: '/static/css/publishing.css',
+        }),
       });
-    },
-  );
+    });
+  });
 
   /** A locale never published: a preview of its approved text, marked as such and not indexed. */
   pages.get('/s/:sid/:locale', previewRoute, async (req, res) => {
@@ -131,7 +150,10 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
       const tr = translatorOf(res);
       const info = edition.locales[0]!;
       showFontsOf(res, [locale]);
-      const others = edition.available.filter((l) => l.tag !== locale).slice(0, 2).map((l) => l.tag);
+      const others = edition.available
+        .filter((l) => l.tag !== locale)
+        .slice(0, 2)
+        .map((l) => l.tag);
       const title = editionTitle(edition, 0);
       return renderView('edition', {
         ...anonymous(req, res),
@@ -146,7 +168,15 @@ export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
         switcher: switcher(edition, tr, (tag) => `/s/${sid}/${tag}`, [locale]),
         credits: credits.length ? new Intl.ListFormat(tr.lang, { type: 'conjunction' }).format(credits) : '',
         compareHref: `/s/${sid}/compare?langs=${[...new Set([edition.source.tag, locale, ...others])].slice(0, 3).join(',')}`,
-        headExtra: headTags({ title, titleLang: locale, description: edition.statement.title, locale, alternates: [], noindex: true, stylesheet: '/static/css/publishing.css' }),
+        headExtra: headTags({
+          title,
+          titleLang: locale,
+          description: edition.statement.title,
+          locale,
+          alternates: [],
+          noindex: true,
+          stylesheet: '/static/css/publishing.css',
+        }),
       });
     });
   });

@@ -116,7 +116,15 @@ export function workPages(deps: ServiceDeps): Router {
     const pageUrl = `/translate/${sid}/${locale}`;
     const matching = new Set(plan.sections.flatMap((s) => s.matching));
     const rowExtras = rowAids({
-      ...aids, checks, statement, locale, translations, tr, pageUrl, shown: shownIds, markers: true,
+      ...aids,
+      checks,
+      statement,
+      locale,
+      translations,
+      tr,
+      pageUrl,
+      shown: shownIds,
+      markers: true,
       // Links to other pages keep the filter when the segment is one it keeps.
       linkTo: (id) => `${pageUrl}?${matching.has(id) && filter !== 'all' ? `status=${filter}&` : ''}seg=${id}#${id}`,
     });
@@ -146,24 +154,28 @@ export function workPages(deps: ServiceDeps): Router {
   }
 
   pages.get('/translate/:sid/:locale', ...guard, workspaceRoute, async (_req, res) => {
-    const { params: { sid, locale }, query } = workspaceRoute.input(res);
+    const {
+      params: { sid, locale },
+      query,
+    } = workspaceRoute.input(res);
     const kept = query.kept === undefined ? {} : { kept: translatorOf(res).plural('aids.keep_all_done', query.kept) };
     await workspace(res, sid, locale, { filter: query.status, section: query.section, page: query.page, seg: query.seg }, kept);
   });
 
-  pages.post(
-    '/translate/:sid/:locale/:segmentId',
-    ...guard,
-    segmentRoute,
-    async (_req, res) => {
-      const p = segmentRoute.input(res).params;
-      const tr = translatorOf(res);
-      // Whatever is refused, the page comes back with the translator's text in the box.
-      const refuse = (e: DomainError, text: string, action: string) => {
-        res.status(STATUS_OF[e.code]);
-        const checks = (e.details?.checks as { key: string; params?: Record<string, string | number> }[] | undefined) ?? [];
-        const current = (e.details?.current as TranslationView | null | undefined) ?? null;
-        return workspace(res, p.sid, p.locale, { filter: 'all', seg: p.segmentId }, {
+  pages.post('/translate/:sid/:locale/:segmentId', ...guard, segmentRoute, async (_req, res) => {
+    const p = segmentRoute.input(res).params;
+    const tr = translatorOf(res);
+    // Whatever is refused, the page comes back with the translator's text in the box.
+    const refuse = (e: DomainError, text: string, action: string) => {
+      res.status(STATUS_OF[e.code]);
+      const checks = (e.details?.checks as { key: string; params?: Record<string, string | number> }[] | undefined) ?? [];
+      const current = (e.details?.current as TranslationView | null | undefined) ?? null;
+      return workspace(
+        res,
+        p.sid,
+        p.locale,
+        { filter: 'all', seg: p.segmentId },
+        {
           conflict: {
             segmentId: p.segmentId,
             mine: text,
@@ -174,35 +186,41 @@ export function workPages(deps: ServiceDeps): Router {
             message: tr.t(`errors.${e.key}`, e.params),
             checks: checks.map((c) => tr.t(c.key, c.params)),
           },
-        });
-      };
-      const parsed = saveForm.safeParse(_req.body);
-      if (!parsed.success) {
-        // A form changed by hand or a text over the transport limit: keep whatever text came.
-        const text = keptText.safeParse(_req.body);
-        if (!text.success) throw invalidField(parsed.error);
-        return refuse(invalidField(parsed.error), text.data.text, 'save');
-      }
-      const body = parsed.data;
-      try {
-        // "Keep original" submits the source itself (a name); warnings need the confirmation box.
-        const keep = body.action === 'keep_original';
-        await saveTranslation(deps, actorOf(res), {
-          statementId: p.sid, locale: p.locale, segmentId: p.segmentId, baseRevision: body.baseRevision,
-          text: keep ? '' : body.text, action: body.action === 'keep_original' ? 'submit' : body.action,
-          keepOriginal: keep, confirmWarnings: keep || body.confirmWarnings === 'true',
-        });
-      } catch (e) {
-        // A stale save shows the newer text beside the translator's own instead of overwriting;
-        // every other refusal the translator can act on shows its reason, the text kept.
-        if (e instanceof DomainError && SAVE_REFUSALS.includes(e.code)) return refuse(e, body.text, body.action);
-        throw e;
-      }
-      // Back to the page that holds the segment, with the form's filter kept.
-      const filter = typeof _req.query.status === 'string' && (['all', 'warnings', ...STATUSES] as string[]).includes(_req.query.status) ? _req.query.status : 'all';
-      res.redirect(303, `/translate/${p.sid}/${p.locale}?status=${filter}&seg=${p.segmentId}#${p.segmentId}`);
-    },
-  );
+        },
+      );
+    };
+    const parsed = saveForm.safeParse(_req.body);
+    if (!parsed.success) {
+      // A form changed by hand or a text over the transport limit: keep whatever text came.
+      const text = keptText.safeParse(_req.body);
+      if (!text.success) throw invalidField(parsed.error);
+      return refuse(invalidField(parsed.error), text.data.text, 'save');
+    }
+    const body = parsed.data;
+    try {
+      // "Keep original" submits the source itself (a name); warnings need the confirmation box.
+      const keep = body.action === 'keep_original';
+      await saveTranslation(deps, actorOf(res), {
+        statementId: p.sid,
+        locale: p.locale,
+        segmentId: p.segmentId,
+        baseRevision: body.baseRevision,
+        text: keep ? '' : body.text,
+        action: body.action === 'keep_original' ? 'submit' : body.action,
+        keepOriginal: keep,
+        confirmWarnings: keep || body.confirmWarnings === 'true',
+      });
+    } catch (e) {
+      // A stale save shows the newer text beside the translator's own instead of overwriting;
+      // every other refusal the translator can act on shows its reason, the text kept.
+      if (e instanceof DomainError && SAVE_REFUSALS.includes(e.code)) return refuse(e, body.text, body.action);
+      throw e;
+    }
+    // Back to the page that holds the segment, with the form's filter kept.
+    const filter =
+      typeof _req.query.status === 'string' && (['all', 'warnings', ...STATUSES] as string[]).includes(_req.query.status) ? _req.query.status : 'all';
+    res.redirect(303, `/translate/${p.sid}/${p.locale}?status=${filter}&seg=${p.segmentId}#${p.segmentId}`);
+  });
 
   async function reviewQueue(
     res: Response,
@@ -238,7 +256,10 @@ export function workPages(deps: ServiceDeps): Router {
         published: published.get(row.id),
       })),
       outline: {
-        pages: paging.pages > 1 ? Array.from({ length: paging.pages }, (_, i) => ({ n: tr.number(i + 1), href: pageHref(i + 1), current: i + 1 === paging.page })) : [],
+        pages:
+          paging.pages > 1
+            ? Array.from({ length: paging.pages }, (_, i) => ({ n: tr.number(i + 1), href: pageHref(i + 1), current: i + 1 === paging.page }))
+            : [],
         ...(paging.page > 1 ? { previous: pageHref(paging.page - 1) } : {}),
         ...(paging.page < paging.pages ? { next: pageHref(paging.page + 1) } : {}),
       },
@@ -257,32 +278,30 @@ export function workPages(deps: ServiceDeps): Router {
     await reviewQueue(res, params.sid, params.locale, query);
   });
 
-  pages.post(
-    '/review/:sid/:locale/:segmentId',
-    ...guard,
-    reviewRoute,
-    async (_req, res) => {
-      const input = segmentOf(reviewRoute.input(res));
-      try {
-        await reviewTranslation(deps, actorOf(res), input);
-      } catch (e) {
-        // No comment, a newer revision, a decision not allowed: the queue again, the editor's comment kept.
-        if (e instanceof DomainError && REVIEW_REFUSALS.includes(e.code)) {
-          res.status(STATUS_OF[e.code]);
-          const message = translatorOf(res).t(`errors.${e.key}`, e.params);
-          return reviewQueue(res, input.statementId, input.locale, { refusal: { segmentId: input.segmentId, message, comment: input.comment ?? '' } });
-        }
-        throw e;
+  pages.post('/review/:sid/:locale/:segmentId', ...guard, reviewRoute, async (_req, res) => {
+    const input = segmentOf(reviewRoute.input(res));
+    try {
+      await reviewTranslation(deps, actorOf(res), input);
+    } catch (e) {
+      // No comment, a newer revision, a decision not allowed: the queue again, the editor's comment kept.
+      if (e instanceof DomainError && REVIEW_REFUSALS.includes(e.code)) {
+        res.status(STATUS_OF[e.code]);
+        const message = translatorOf(res).t(`errors.${e.key}`, e.params);
+        return reviewQueue(res, input.statementId, input.locale, { refusal: { segmentId: input.segmentId, message, comment: input.comment ?? '' } });
       }
-      const done = input.decision === 'approve' ? 'approved' : 'changes_requested';
-      res.redirect(303, `/review/${input.statementId}/${input.locale}?done=${done}`);
-    },
-  );
+      throw e;
+    }
+    const done = input.decision === 'approve' ? 'approved' : 'changes_requested';
+    res.redirect(303, `/review/${input.statementId}/${input.locale}?done=${done}`);
+  });
 
   // An editor keeps every remaining signatory and supporter name as in the source, at once; from
   // the signatories' or the supporters' section, the rest of that section only.
   pages.post('/keep-original/:sid/:locale', ...guard, keepAllRoute, async (_req, res) => {
-    const { params: { sid, locale }, body: { section } } = keepAllRoute.input(res);
+    const {
+      params: { sid, locale },
+      body: { section },
+    } = keepAllRoute.input(res);
     const { kept } = await keepRemainingOriginal(deps, actorOf(res), { statementId: sid, locale, ...(section ? { kinds: [section] } : {}) });
     res.redirect(303, `/translate/${sid}/${locale}?kept=${kept}${section ? `&section=${section}` : ''}`);
   });
@@ -336,26 +355,21 @@ export function workPages(deps: ServiceDeps): Router {
     await history(res, segmentRoute.input(res).params);
   });
 
-  pages.post(
-    '/history/:sid/:locale/:segmentId/restore',
-    ...guard,
-    restoreRoute,
-    async (_req, res) => {
-      const p = restoreRoute.input(res).params;
-      let restored;
-      try {
-        restored = await restoreRevision(deps, actorOf(res), segmentOf(restoreRoute.input(res)));
-      } catch (e) {
-        // Someone changed the segment meanwhile: show the history as it is now, restore nothing.
-        if (e instanceof DomainError && e.code === 'conflict') {
-          res.status(STATUS_OF[e.code]);
-          return history(res, p, translatorOf(res).t('history.restore_conflict'));
-        }
-        throw e;
+  pages.post('/history/:sid/:locale/:segmentId/restore', ...guard, restoreRoute, async (_req, res) => {
+    const p = restoreRoute.input(res).params;
+    let restored;
+    try {
+      restored = await restoreRevision(deps, actorOf(res), segmentOf(restoreRoute.input(res)));
+    } catch (e) {
+      // Someone changed the segment meanwhile: show the history as it is now, restore nothing.
+      if (e instanceof DomainError && e.code === 'conflict') {
+        res.status(STATUS_OF[e.code]);
+        return history(res, p, translatorOf(res).t('history.restore_conflict'));
       }
-      res.redirect(303, `/history/${p.sid}/${p.locale}/${p.segmentId}#r${restored.revision}`);
-    },
-  );
+      throw e;
+    }
+    res.redirect(303, `/history/${p.sid}/${p.locale}/${p.segmentId}#r${restored.revision}`);
+  });
 
   return pages;
 }

@@ -108,7 +108,10 @@ export function sourceWithTerms(
           return `<span class="token">${marker(`{${part.n}}`)}<span class="token-value"> ${escapeHtml(tokens[part.n] ?? '')}</span></span>`;
         }
         // The link's own markup comes from partsToHtml (safe URLs only); its words get terms too.
-        const link = partsToHtml([{ type: 'link', n: part.n, children: [{ type: 'text', text: SLOT }] }], links, tokens).replace(SLOT, render(part.children));
+        const link = partsToHtml([{ type: 'link', n: part.n, children: [{ type: 'text', text: SLOT }] }], links, tokens).replace(
+          SLOT,
+          render(part.children),
+        );
         return options.markers ? `${marker(`<${part.n}>`)}${link}${marker(`</${part.n}>`)}` : link;
       })
       .join('');
@@ -146,9 +149,14 @@ export function rowAids(ctx: AidsContext): Map<string, RowAids> {
     // A name kept as in the original is the source's text, in the source's language (as in the review queue).
     const kept = t.keepOriginal === true || t.text === sources.get(t.segmentId);
     list.push({
-      tag: info.tag, autonym: info.autonym, dir: info.direction, text: t.text,
-      textLang: kept ? statement.sourceLocale : info.tag, textDir: kept ? (sourceInfo?.direction ?? 'ltr') : info.direction,
-      status: t.status, statusLabel: tr.t(`status.${t.status}`),
+      tag: info.tag,
+      autonym: info.autonym,
+      dir: info.direction,
+      text: t.text,
+      textLang: kept ? statement.sourceLocale : info.tag,
+      textDir: kept ? (sourceInfo?.direction ?? 'ltr') : info.direction,
+      status: t.status,
+      statusLabel: tr.t(`status.${t.status}`),
     });
     others.set(t.segmentId, list);
   }
@@ -160,14 +168,21 @@ export function rowAids(ctx: AidsContext): Map<string, RowAids> {
     const terms = match(segment.source).map(({ entry }) => entry);
     result.set(segment.id, {
       // Kept per glossary (a new list on each change) and segment (a new one on each source revision).
-      sourceHtml: keptMarkup(ctx.glossary, `${segment.id}\u0000${segment.sourceHash}\u0000${ctx.locale}\u0000${ctx.markers === true}`, () =>
-        sourceWithTerms(segment, ctx.glossary, localeInfo, match, { markers: ctx.markers === true }), 10_000),
+      sourceHtml: keptMarkup(
+        ctx.glossary,
+        `${segment.id}\u0000${segment.sourceHash}\u0000${ctx.locale}\u0000${ctx.markers === true}`,
+        () => sourceWithTerms(segment, ctx.glossary, localeInfo, match, { markers: ctx.markers === true }),
+        10_000,
+      ),
       checks: presentChecks(problems, tr),
       hasWarnings: hasWarning(problems),
       keepOriginal: translation?.keepOriginal === true,
       canKeepOriginal: canKeepOriginal(segment),
       terms: [...new Map(terms.map((e) => [e.id, e])).values()].map((e) => ({
-        term: e.term, translation: e.translation, note: e.note, doNotTranslate: e.doNotTranslate,
+        term: e.term,
+        translation: e.translation,
+        note: e.note,
+        doNotTranslate: e.doNotTranslate,
       })),
       others: others.get(segment.id) ?? [],
       ...optional('nextUntranslated', href(nextAfter(ids, i, untranslated))),

@@ -20,7 +20,9 @@ export function waitingView(entries: readonly WaitingEntry[], locales: readonly 
     const links = [
       e.needsWork > 0 ? { kind: 'needs_work', href: `${base}?status=needs_work`, label: tr.plural('waiting.needs_work', e.needsWork) } : undefined,
       e.toReview > 0 ? { kind: 'review', href: `/review/${e.statementId}/${e.locale}`, label: tr.plural('waiting.to_review', e.toReview) } : undefined,
-      e.untranslated > 0 ? { kind: 'untranslated', href: `${base}?status=untranslated`, label: tr.plural('waiting.untranslated', e.untranslated) } : undefined,
+      e.untranslated > 0
+        ? { kind: 'untranslated', href: `${base}?status=untranslated`, label: tr.plural('waiting.untranslated', e.untranslated) }
+        : undefined,
     ].filter((l): l is NonNullable<typeof l> => l !== undefined);
     if (links.length === 0) continue;
     views.push({ title: e.title, statementId: e.statementId, locale: { tag: info.tag, autonym: info.autonym, dir: info.direction }, links });
