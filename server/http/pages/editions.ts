@@ -23,7 +23,7 @@ import {
   type EditionLinks,
 } from '../presenters/version.js';
 import type { ReaderCache } from '../public-cache.js';
-import { serveReaderPage } from './reader-page.js';
+import { anonymousLocals, serveReaderPage } from './reader-page.js';
 import { renderView } from '../views.js';
 import { sidLocale, validate } from '../validate.js';
 
@@ -119,13 +119,7 @@ export function versionModel(reading: EditionReading, tr: Translator, links: Edi
 export function editionPages(deps: ServiceDeps, cache: ReaderCache): Router {
   const pages = Router();
 
-  const anonymous = (req: Request, res: Response) => ({
-    tr: translatorOf(res),
-    actor: undefined,
-    csrfHeader: undefined,
-    path: req.path,
-    fontsHref: res.locals.fontsHref,
-  });
+  const anonymous = (req: Request, res: Response) => anonymousLocals(res, req.path);
   /** Absolute URLs (for hreflang alternates) only for a plain host name: a forged Host header gets none. */
   const hostOf = (req: Request) => {
     const host = req.get('host') ?? '';

@@ -28,3 +28,11 @@ export async function serveReaderPage(
     : undefined;
   sendPage(req, res, page, policy, nav);
 }
+
+/**
+ * What every cached reader's page is rendered with: nobody's account (the header is put in when
+ * served) and the page's own `path` (for the interface-language links).
+ */
+export function anonymousLocals(res: Response, path: string) {
+  return { tr: translatorOf(res), actor: undefined, csrfHeader: undefined, path, fontsHref: res.locals.fontsHref };
+}

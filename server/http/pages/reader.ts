@@ -12,7 +12,7 @@ import type { ServiceDeps } from '../../services/deps.js';
 import { compareTitle, editionTitle, readersNotice, groupRows, presentRows, progressView, switcher } from '../presenters/edition.js';
 import { headTags } from '../presenters/version.js';
 import type { ReaderCache } from '../public-cache.js';
-import { serveReaderPage } from './reader-page.js';
+import { anonymousLocals, serveReaderPage } from './reader-page.js';
 import { renderView } from '../views.js';
 import { actorOf } from '../auth.js';
 import { translatorOf } from '../language.js';
@@ -46,13 +46,7 @@ const previewRoute = validate({ params: sidLocale });
 export function readerPages(deps: ServiceDeps, cache: ReaderCache): Router {
   const pages = Router();
 
-  const anonymous = (req: Request, res: Response) => ({
-    tr: translatorOf(res),
-    actor: undefined,
-    csrfHeader: undefined,
-    path: req.originalUrl,
-    fontsHref: res.locals.fontsHref,
-  });
+  const anonymous = (req: Request, res: Response) => anonymousLocals(res, req.originalUrl);
   /** The statement, its translations and published versions, and the enabled locales. */
   const previewDeps = (sid: string) => editionDependencies(deps, sid);
 
