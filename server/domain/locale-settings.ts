@@ -29,3 +29,13 @@ export function decideDisableLocale(existing: LocaleSetting | undefined, tag: st
   if (existing.disabled) throw new DomainError('duplicate', 'locale.already_disabled', { tag: existing.tag });
   return { ...existing, disabled: true };
 }
+
+/** The locales in use: every setting not disabled. */
+export function enabledLocales(settings: readonly LocaleSetting[]): LocaleSetting[] {
+  return settings.filter((l) => !l.disabled);
+}
+
+/** The locales a statement written in `sourceLocale` is translated into: enabled, and not its own. */
+export function targetLocales(settings: readonly LocaleSetting[], sourceLocale: string): LocaleSetting[] {
+  return enabledLocales(settings).filter((l) => l.tag !== sourceLocale);
+}

@@ -1,5 +1,6 @@
 // Use cases for accounts: first admin via a one-time setup token, invitations and reset links,
 // login, password changes, disabling, grants, API tokens, public pseudonyms.
+import { enabledLocales } from '../domain/locale-settings.js';
 import { createHash } from 'node:crypto';
 import { DomainError } from '../domain/errors.js';
 import { decideDisabled } from '../domain/account-access.js';
@@ -61,7 +62,7 @@ function checkName(raw: string): string {
 }
 
 async function checkLocales(deps: ServiceDeps, locales: string[]): Promise<void> {
-  const enabled = (await deps.store.listLocales()).filter((l) => !l.disabled).map((l) => l.tag);
+  const enabled = enabledLocales(await deps.store.listLocales()).map((l) => l.tag);
   const unknown = locales.filter((l) => !enabled.includes(l));
   if (unknown.length > 0) throw new DomainError('invalid_input', 'account.unknown_locales', { locales: unknown.join(', ') });
 }

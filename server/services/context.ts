@@ -1,5 +1,6 @@
 // Loading what a use case decides on, once: the actor's permission first, then the statement, the
 // locale, the segment, the glossary and the current translation, each read once.
+import { enabledLocales } from '../domain/locale-settings.js';
 import { DomainError } from '../domain/errors.js';
 import { STATEMENT_ID } from '../domain/limits.js';
 import { describeLocale, type LocaleInfo } from '../domain/locales.js';
@@ -37,7 +38,7 @@ export async function loadLocaleContext(deps: ServiceDeps, statementId: string, 
   ]);
   if (!statement) throw new DomainError('not_found', 'statement.not_found', { id: statementId });
   if (locale === statement.sourceLocale) throw new DomainError('not_found', 'locale.is_source', { tag: locale });
-  const locales = settings.filter((l) => !l.disabled);
+  const locales = enabledLocales(settings);
   const setting = locales.find((l) => l.tag === locale);
   if (!setting) throw new DomainError('not_found', 'locale.not_enabled', { tag: locale });
   return { statement, setting, info: describeLocale(setting), locales };

@@ -1,4 +1,5 @@
 // Use cases for readers: editions and progress.
+import { targetLocales } from '../domain/locale-settings.js';
 import { buildEdition, type EditionRow } from '../domain/edition.js';
 import type { EditionVersion } from '../domain/edition-version.js';
 import { DomainError } from '../domain/errors.js';
@@ -32,7 +33,7 @@ export async function getProgress(deps: ServiceDeps, statementId: string): Promi
     deps.store.listLocales(),
     deps.store.listAllTranslations(statementId),
   ]);
-  const locales = settings.filter((l) => !l.disabled && l.tag !== statement.sourceLocale).map((l) => l.tag);
+  const locales = targetLocales(settings, statement.sourceLocale).map((l) => l.tag);
   return statementProgress(statement.segments, translations, locales);
 }
 
@@ -54,7 +55,7 @@ export async function getEdition(
     deps.store.latestEditionVersions(statementId),
   ]);
   const source = sourceLocaleInfo(statement.sourceLocale, settings);
-  const available = settings.filter((l) => !l.disabled && l.tag !== statement.sourceLocale).map(describeLocale);
+  const available = targetLocales(settings, statement.sourceLocale).map(describeLocale);
   const locales = tags.map((tag) => {
     if (tag === statement.sourceLocale) return source;
     const found = available.find((l) => l.tag === tag);

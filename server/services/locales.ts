@@ -1,6 +1,6 @@
 // Use cases for locales: list the enabled ones, enable another or disable one (admin).
 import { DomainError } from '../domain/errors.js';
-import { decideDisableLocale, decideEnableLocale, type EnableOutcome } from '../domain/locale-settings.js';
+import { decideDisableLocale, decideEnableLocale, type EnableOutcome, enabledLocales } from '../domain/locale-settings.js';
 import { canonicalTag, describeLocale, SOURCE_LOCALE, type LocaleInfo } from '../domain/locales.js';
 import { can, type Actor } from '../domain/permissions.js';
 import type { LocaleSetting } from '../domain/types.js';
@@ -9,11 +9,11 @@ import type { ServiceDeps } from './deps.js';
 
 /** The enabled locales: every public list, switcher and page shows these and no others. */
 export async function listLocales(deps: ServiceDeps): Promise<LocaleInfo[]> {
-  return (await deps.store.listLocales()).filter((l) => !l.disabled).map(describeLocale);
+  return enabledLocales(await deps.store.listLocales()).map(describeLocale);
 }
 
 export async function enabledLocaleTags(deps: ServiceDeps): Promise<string[]> {
-  return (await deps.store.listLocales()).filter((l) => !l.disabled).map((l) => l.tag);
+  return enabledLocales(await deps.store.listLocales()).map((l) => l.tag);
 }
 
 /** Locales an admin has disabled (their translations are kept), for the admin page. */

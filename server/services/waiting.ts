@@ -1,5 +1,6 @@
 // What is waiting for a signed-in volunteer, per statement and locale they work in (the home
 // page's "Waiting for you" and the count in the header). Reads each locale's translations once.
+import { enabledLocales } from '../domain/locale-settings.js';
 import { workLocales, type Actor } from '../domain/permissions.js';
 import { waitingIn, type Waiting } from '../domain/waiting.js';
 import type { ServiceDeps } from './deps.js';
@@ -12,7 +13,7 @@ export interface WaitingEntry extends Waiting {
 
 export async function whatIsWaiting(deps: ServiceDeps, actor: Actor | undefined): Promise<WaitingEntry[]> {
   if (!actor) return [];
-  const settings = (await deps.store.listLocales()).filter((l) => !l.disabled);
+  const settings = enabledLocales(await deps.store.listLocales());
   const locales = workLocales(
     actor,
     settings.map((l) => l.tag),

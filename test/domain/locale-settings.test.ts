@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { decideDisableLocale, decideEnableLocale } from '../../server/domain/locale-settings.js';
+import { decideDisableLocale, decideEnableLocale, enabledLocales, targetLocales } from '../../server/domain/locale-settings.js';
 
 describe('decideEnableLocale', () => {
   it.each([
@@ -39,5 +39,13 @@ describe('decideDisableLocale', () => {
     [{ tag: 'th', disabled: true }, 'duplicate'],
   ] as const)('refuses %p', (existing, code) => {
     expect(() => decideDisableLocale(existing, 'th')).toThrow(expect.objectContaining({ code }));
+  });
+});
+
+describe('enabledLocales and targetLocales', () => {
+  const settings = [{ tag: 'en' }, { tag: 'my' }, { tag: 'km', disabled: true }, { tag: 'shn' }];
+  it('leave out disabled locales, and the statement source language for targets', () => {
+    expect(enabledLocales(settings).map((l) => l.tag)).toEqual(['en', 'my', 'shn']);
+    expect(targetLocales(settings, 'my').map((l) => l.tag)).toEqual(['en', 'shn']);
   });
 });
