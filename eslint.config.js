@@ -13,7 +13,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', 'test-output/', 'screenshots/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'build/', 'coverage/', 'test-output/', 'screenshots/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -65,7 +65,7 @@ export default tseslint.config(
     languageOptions: { sourceType: 'module', globals: globals.browser },
   },
   {
-    files: ['*.js'],
+    files: ['*.js', 'scripts/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
   prettier,

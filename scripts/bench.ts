@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  buildServer,
   cpuWindow,
   currentRss,
   freePort,
@@ -26,6 +27,7 @@ import {
   request,
   requestJson,
   runCommand,
+  SERVER_BUNDLE,
   startNode,
   stopChild,
   waitForHealthy,
@@ -198,11 +200,15 @@ async function main(): Promise<void> {
     log(`wrote statements history-none and history-20k (${HISTORY_ENTRIES} history entries in my)`);
   }
 
-  // 2. Tandem, in one Node process (its pid is the server's).
+  // 2. Tandem as `npm start` runs it: built once (not measured), then the bundle in one Node
+  // process (its pid is the server's).
+  const buildStart = Date.now();
+  buildServer(root);
+  log(`built the server as npm start does (build/main.js) in ${((Date.now() - buildStart) / 1000).toFixed(1)} s`);
   const port = await freePort();
   const serverEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), TANDEM_DATA_DIR: dataDir };
   delete serverEnv.TRUST_PROXY;
-  const server = startNode('tandem', [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'server/main.ts'], {
+  const server = startNode('tandem', [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...SERVER_BUNDLE], {
     cwd: root,
     env: serverEnv,
     logFile: path.join(temp, 'server.log'),
@@ -234,7 +240,7 @@ async function main(): Promise<void> {
   log(`seeded in ${seedSeconds.toFixed(1)} s: ${seeding.slice(0, -1).join('; ')}`);
 
   // 4. The baseline server.
-  const baseline = startNode('baseline', ['scripts/bench/baseline-server.ts', baselineDir], {
+  const baseline = startNode('baseline', ['--import', 'tsx', 'scripts/bench/baseline-server.ts', baselineDir], {
     cwd: root,
     env: { ...process.env },
     logFile: path.join(temp, 'baseline.log'),
@@ -552,7 +558,7 @@ async function main(): Promise<void> {
 
   if (PROFILE) {
     await stopChild(server, 15_000);
-    // One profile per thread; the largest is the main thread's (the other is tsx's loader).
+    // One profile per thread (the bundle runs in one; a tsx loader would add its own): the largest is the main thread's.
     const profiles = existsSync(profileDir)
       ? readdirSync(profileDir)
           .filter((f) => f.endsWith('.cpuprofile'))

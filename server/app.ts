@@ -5,7 +5,6 @@ import express from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { apiRouter } from './http/api.js';
 import { viewEngine } from './http/views.js';
 import { BODY_LIMIT } from './http/body-limit.js';
@@ -32,8 +31,7 @@ import { interchangePages } from './http/pages/interchange.js';
 import { importBody, uploadForm } from './http/interchange-body.js';
 import type { I18n } from './i18n/index.js';
 import type { ServiceDeps } from './services/deps.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { ROOT as root } from './root.js';
 
 export interface AppDeps {
   services: ServiceDeps;

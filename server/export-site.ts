@@ -16,7 +16,6 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { getEdition } from './services/editions.js';
 import { downloadFile } from './http/downloads/index.js';
 import { versionModel, versionsModel } from './http/pages/editions.js';
@@ -29,8 +28,8 @@ import type { ServiceDeps } from './services/deps.js';
 import { bcryptHasher, randomToken } from './services/passwords.js';
 import { readEdition, type EditionReading } from './services/publishing.js';
 import { openStore } from './store/lowdb-store.js';
+import { ROOT as root } from './root.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const UI_NAMES: Record<UiLanguage, string> = { en: 'English', my: 'မြန်မာ', km: 'ខ្មែរ' };
 
 export interface ExportResult {

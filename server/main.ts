@@ -14,8 +14,7 @@ import { assertNoUnfinishedRestore } from './store/backup.js';
 import { lockDataDir } from './store/data-lock.js';
 import { openStore } from './store/lowdb-store.js';
 import { createSessionStore } from './store/session-store.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { ROOT as root } from './root.js';
 
 export { readConfig, type Config } from './config.js';
 

@@ -14,9 +14,28 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-/** Runs a TypeScript entry point in one Node process (no tsx wrapper process: the pid is the program). */
-export function startNode(name: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', ...args], {
+/**
+ * What `npm start` runs once its build is done (package.json): the server's bundle, with source
+ * maps. Build it first with `buildServer`.
+ */
+export const SERVER_BUNDLE = ['--enable-source-maps', 'build/main.js'] as const;
+
+/** `npm start`'s build step (scripts/build-server.mjs): bundles server/ into build/main.js. */
+export function buildServer(root: string): void {
+  try {
+    execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`the server's build failed: ${err.message}\n${err.stdout ?? ''}${err.stderr ?? ''}`, { cause: e });
+  }
+}
+
+/**
+ * Runs `node ARGS` in one process (no wrapper process: the pid is the program), e.g. the server's
+ * bundle (`SERVER_BUNDLE`) or a TypeScript entry point (`'--import', 'tsx', 'file.ts'`).
+ */
+export function startNode(name: string, args: readonly string[], opts: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): Child {
+  const proc = spawn(process.execPath, args, {
     cwd: opts.cwd,
     env: opts.env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,10 +1,13 @@
 // Summary of a V8 .cpuprofile (written by `node --cpu-prof`): where the time went, by function
 // (self time) and by package or project folder. Used when BENCH_PROFILE=1.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   hitCount?: number;
   children?: number[];
 }
@@ -37,11 +40,41 @@ function area(url: string, root: string): string {
 const IDLE = new Set(['(idle)', '(program)']);
 
 /**
+ * The server runs as a bundle (build/main.js, scripts/build-server.mjs): its frames are put back
+ * on the TypeScript file and line they come from through the bundle's source map, so the summary
+ * names server/http/..., not one big file.
+ */
+function sourceMapped(nodes: ProfileNode[]): void {
+  const maps = new Map<string, { map: SourceMap; dir: string } | undefined>();
+  for (const node of nodes) {
+    const { url, lineNumber, columnNumber } = node.callFrame;
+    if (!url.startsWith('file://') || url.includes('/node_modules/')) continue; // packages: named by their package
+    if (!maps.has(url)) {
+      const file = fileURLToPath(url);
+      maps.set(
+        url,
+        existsSync(`${file}.map`) ? { map: new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8')) as never), dir: path.dirname(file) } : undefined,
+      );
+    }
+    const found = maps.get(url);
+    const entry = found?.map.findEntry(lineNumber, columnNumber);
+    if (!found || !entry || !('originalSource' in entry)) continue;
+    node.callFrame = {
+      ...node.callFrame,
+      url: `file://${path.resolve(found.dir, entry.originalSource)}`,
+      lineNumber: entry.originalLine,
+      columnNumber: entry.originalColumn,
+    };
+  }
+}
+
+/**
  * Self time by package or folder and by function, and total (inclusive) time by function, as
  * shares of the busy samples (idle left out), so a profile of a whole run reads like its load.
  */
 export function summarizeProfile(file: string, root: string, top = 25): string {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  sourceMapped(profile.nodes);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);

@@ -2,9 +2,9 @@
 // (public-cache.ts), and the static export (export-site) renders the same views to files.
 import ejs from 'ejs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from '../root.js';
 
-export const VIEWS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'views');
+export const VIEWS_DIR = path.join(ROOT, 'views');
 
 /**
  * Options of every render. Includes are named from the views folder (`include('/partials/head')`)

@@ -3,9 +3,9 @@
 // URIs, so that a single HTML file shows its script on any phone, offline, with no other file.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from '../../root.js';
 
-const FONTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'node_modules', '@fontsource');
+const FONTS_DIR = path.join(ROOT, 'node_modules', '@fontsource');
 
 /** Scripts Tandem carries a font for (the same files the server serves under /fonts). */
 const FONTS = [
