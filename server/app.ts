@@ -27,6 +27,7 @@ import { editionPages } from './http/pages/editions.js';
 import { discoveryPages } from './http/pages/discovery.js';
 import { publishingPages } from './http/pages/publishing.js';
 import { workPages } from './http/pages/work.js';
+import { WorkPageCache } from './http/work-page-cache.js';
 import { glossaryPages } from './http/pages/glossary.js';
 import { interchangePages } from './http/pages/interchange.js';
 import { importBody, uploadForm } from './http/interchange-body.js';
@@ -131,7 +132,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(editionPages(deps.services, readerCache));
   app.use(discoveryPages(deps.services));
   app.use(readerPages(deps.services, readerCache));
-  app.use(workPages(deps.services));
+  const workPageCache = new WorkPageCache();
+  app.locals.workPageCache = workPageCache; // tests count renders through it
+  app.use(workPages(deps.services, workPageCache));
   app.use(publishingPages(deps.services));
   app.use(glossaryPages(deps.services));
   app.use(interchangePages(deps.services));
