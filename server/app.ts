@@ -121,10 +121,11 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(limits.tokenRate);
   app.use(uploadForm); // the upload form's multipart body, so its _csrf field is checked next
   app.use(csrfProtection);
-  app.use(fontStylesheet(deps.services));
-  app.use(waitingInHeader(deps.services));
 
   app.use('/api/v1', apiRouter(deps.services));
+  // What pages show around their content (not the API's): their fonts, the header's count.
+  app.use(fontStylesheet(deps.services));
+  app.use(waitingInHeader(deps.services));
   app.use(accountPages(deps.services, limits));
   // Readers' pages, rendered once and kept compressed under keys naming what each depends on.
   const readerCache = new ReaderCache();

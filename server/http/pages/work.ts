@@ -131,7 +131,7 @@ export function workPages(deps: ServiceDeps, cache = new WorkPageCache()): Route
       // Links to other pages keep the filter when the segment is one it keeps.
       linkTo: (id) => `${pageUrl}?${matching.has(id) && filter !== 'all' ? `status=${filter}&` : ''}seg=${id}#${id}`,
     });
-    const published = publishedWork(translations, locale);
+    const published = publishedWork(translations, locale, shownIds);
     showFontsOf(res, [locale, ...[...rowExtras.values()].flatMap((r) => r.others.map((o) => o.tag))]);
     return {
       statement,
@@ -255,7 +255,7 @@ export function workPages(deps: ServiceDeps, cache = new WorkPageCache()): Route
     const checks = aids.checksOf(shownIds);
     const rowExtras = rowAids({ ...aids, checks, statement, locale, translations, tr, pageUrl: `/review/${sid}/${locale}`, shown: shownIds });
     const pageHref = (n: number) => `/review/${sid}/${locale}${n > 1 ? `?page=${n}` : ''}`;
-    const published = publishedWork(translations, locale);
+    const published = publishedWork(translations, locale, shownIds);
     showFontsOf(res, [locale, ...[...rowExtras.values()].flatMap((r) => r.others.map((o) => o.tag))]);
     return {
       statement,
