@@ -26,6 +26,7 @@ import { editionPages } from './http/pages/editions.js';
 import { discoveryPages } from './http/pages/discovery.js';
 import { publishingPages } from './http/pages/publishing.js';
 import { workPages } from './http/pages/work.js';
+import { WorkPageCache } from './http/work-page-cache.js';
 import { glossaryPages } from './http/pages/glossary.js';
 import { interchangePages } from './http/pages/interchange.js';
 import { importBody, uploadForm } from './http/interchange-body.js';
@@ -118,10 +119,11 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(limits.tokenRate);
   app.use(uploadForm); // the upload form's multipart body, so its _csrf field is checked next
   app.use(csrfProtection);
-  app.use(fontStylesheet(deps.services));
-  app.use(waitingInHeader(deps.services));
 
   app.use('/api/v1', apiRouter(deps.services));
+  // What pages show around their content (not the API's): their fonts, the header's count.
+  app.use(fontStylesheet(deps.services));
+  app.use(waitingInHeader(deps.services));
   app.use(accountPages(deps.services, limits));
   // Readers' pages, rendered once and kept compressed under keys naming what each depends on.
   const readerCache = new ReaderCache();
@@ -129,7 +131,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(editionPages(deps.services, readerCache));
   app.use(discoveryPages(deps.services));
   app.use(readerPages(deps.services, readerCache));
-  app.use(workPages(deps.services));
+  const workPageCache = new WorkPageCache();
+  app.locals.workPageCache = workPageCache; // tests count renders through it
+  app.use(workPages(deps.services, workPageCache));
   app.use(publishingPages(deps.services));
   app.use(glossaryPages(deps.services));
   app.use(interchangePages(deps.services));

@@ -175,8 +175,28 @@ function refusing<D>(decide: () => D): D | { outcome: 'refused'; refusal: Domain
   }
 }
 
-function record(
-  context: TranslationContext,
+/** Whose change it is, on which segment and translation, and when: what a recorded change needs. */
+export interface ChangeBase {
+  segment: Segment;
+  locale: string;
+  current: Translation | undefined;
+  actorId: string;
+  at: string;
+}
+
+const baseOf = (context: TranslationContext): ChangeBase => ({ ...context, actorId: context.actor.id });
+
+function record(context: TranslationContext, change: Parameters<typeof recordChange>[1]): TranslationChange {
+  return recordChange(baseOf(context), change);
+}
+
+/**
+ * The next translation and its history entry. New text is the actor's, made against the current
+ * source; a decision on the same text (an approval, a request for changes) keeps its author, its
+ * source and its flags. Used by every decision, imports included.
+ */
+export function recordChange(
+  base: ChangeBase,
   change: {
     text: string;
     status: Status;
@@ -187,7 +207,7 @@ function record(
     flags?: Pick<Translation, 'keepOriginal' | 'confirmedWarnings'>;
   },
 ): TranslationChange {
-  const { current, segment, locale, actor, at } = context;
+  const { current, segment, locale, actorId, at } = base;
   const revision = (current?.revision ?? 0) + 1;
   const flags = change.flags ?? (current && current.text === change.text ? flagsOf(current) : {});
   const textChanged = !current || current.text !== change.text || change.action === 'save' || change.action === 'submit';
@@ -202,7 +222,7 @@ function record(
       status: change.status,
       revision,
       sourceHash,
-      author: textChanged ? actor.id : current.author,
+      author: textChanged ? actorId : current.author,
       updatedAt: at,
       ...(change.comment ? { comment: change.comment } : {}),
       ...flags,
@@ -213,7 +233,7 @@ function record(
       action: change.action,
       status: change.status,
       text: change.text,
-      actor: actor.id,
+      actor: actorId,
       at,
       ...(change.comment ? { comment: change.comment } : {}),
       ...(change.restoredFrom === undefined ? {} : { restoredFrom: change.restoredFrom }),

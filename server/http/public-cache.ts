@@ -43,16 +43,24 @@ export interface ReaderCacheStats {
   entries: number;
 }
 
-export class ReaderCache {
-  private readonly entries = new Map<string, CachedPage>();
-  private readonly pending = new Map<string, Promise<CachedPage>>();
+/**
+ * Pages kept under keys that name what they depend on, made by `make` from the rendered HTML: at
+ * most `maxEntries`, the least recently used dropped first. A page missing is rendered once
+ * however many requests wait for it (single-flight); a render that fails is kept by nobody.
+ */
+export class KeptPages<T> {
+  private readonly entries = new Map<string, T>();
+  private readonly pending = new Map<string, Promise<T>>();
   private renders = 0;
   private hits = 0;
 
-  constructor(private readonly maxEntries = 500) {}
+  constructor(
+    private readonly make: (html: string) => T,
+    private readonly maxEntries: number,
+  ) {}
 
   /** The page under `key`, rendered by `render` only when no request has it or is making it. */
-  async page(key: string, render: () => Promise<string>): Promise<CachedPage> {
+  async page(key: string, render: () => Promise<string>): Promise<T> {
     const hit = this.entries.get(key);
     if (hit) {
       this.hits += 1;
@@ -67,7 +75,7 @@ export class ReaderCache {
     }
     const making = (async () => {
       this.renders += 1;
-      return makePage(await render());
+      return this.make(await render());
     })();
     this.pending.set(key, making);
     try {
@@ -85,18 +93,28 @@ export class ReaderCache {
   }
 }
 
-export function makePage(html: string): CachedPage {
-  const identity = Buffer.from(html, 'utf8');
+/** Readers' pages, kept compressed. */
+export class ReaderCache extends KeptPages<CachedPage> {
+  constructor(maxEntries = 500) {
+    super(makePage, maxEntries);
+  }
+}
+
+/** The page before and after its account header (the anonymous one, or the renderer's own). */
+export function splitAccountNav(html: string): { before: string; after: string } {
   const start = html.indexOf(ACCOUNT_NAV_START);
   const end = html.indexOf(ACCOUNT_NAV_END);
-  const split = start !== -1 && end > start;
+  return start !== -1 && end > start ? { before: html.slice(0, start), after: html.slice(end + ACCOUNT_NAV_END.length) } : { before: html, after: '' };
+}
+
+export function makePage(html: string): CachedPage {
+  const identity = Buffer.from(html, 'utf8');
   return {
     etag: `"${createHash('sha256').update(identity).digest('base64url')}"`,
     identity,
     br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
     gzip: gzipSync(identity, { level: 9 }),
-    before: split ? html.slice(0, start) : html,
-    after: split ? html.slice(end + ACCOUNT_NAV_END.length) : '',
+    ...splitAccountNav(html),
   };
 }
 

@@ -68,6 +68,8 @@ export async function loadI18n(localesDir: string): Promise<I18n> {
       ),
     ]),
   );
+  // Each language's digits, found once (Intl builds new objects to answer).
+  const numberingSystems = new Map(UI_LANGUAGES.map((lang) => [lang, numberingSystemOf(lang)]));
   const instance = i18next.createInstance();
   // A numeric {{count}} chooses the plural form (i18next's plural rules) and is written in the
   // language's digits by this formatter module, which replaces i18next's built-in one.
@@ -85,7 +87,7 @@ export async function loadI18n(localesDir: string): Promise<I18n> {
     },
     format: (value: unknown, _format: string | undefined, lng: string | undefined, options?: { interpolationkey?: string }) =>
       options?.interpolationkey === 'count' && typeof value === 'number' && isUiLanguage(lng)
-        ? intls.get(lng)!.formatNumber(value, { numberingSystem: numberingSystemOf(lng) })
+        ? intls.get(lng)!.formatNumber(value, { numberingSystem: numberingSystems.get(lng) })
         : value,
   };
   await instance.use(countFormatter).init({

@@ -53,3 +53,27 @@ export async function openLocaleWork(
   const work = { statement, locale: ref.locale, info, translations, glossary, others, locales: settings.map(describeLocale) };
   return { ...work, checksOf: (segmentIds) => checksOfSegments(deps, work, segmentIds) };
 }
+
+/**
+ * What the workspace or the review queue of a locale is built from, as a part of its cache key:
+ * the actor's account, role and languages (what they may see and do), the statement and every
+ * translation of it, the list of locales, the locale's glossary, the statement's publications.
+ * Refused like `openLocaleWork` when the actor may not open the page. Checks depend on the same.
+ */
+export async function localeWorkDependencies(
+  deps: ServiceDeps,
+  actor: Actor | undefined,
+  ref: { statementId: string; locale: string; purpose: 'translate' | 'review' },
+): Promise<string> {
+  const who = permit(actor, ref.purpose, ref.locale);
+  const latest = await deps.store.latestEditionVersions(ref.statementId);
+  return [
+    who.id,
+    who.role,
+    who.locales.join(','),
+    deps.store.statementVersion(ref.statementId),
+    deps.store.localeVersion(),
+    deps.store.glossaryVersion(ref.locale),
+    JSON.stringify(latest),
+  ].join('\u0000');
+}

@@ -6,7 +6,8 @@ import { STATEMENT_ID } from '../domain/limits.js';
 import { describeLocale, type LocaleInfo } from '../domain/locales.js';
 import { can, type Action, type Actor } from '../domain/permissions.js';
 import type { TranslationContext } from '../domain/translation-decision.js';
-import type { LocaleSetting, Statement } from '../domain/types.js';
+import type { GlossaryEntry } from '../domain/glossary.js';
+import type { LocaleSetting, Segment, Statement, Translation } from '../domain/types.js';
 import type { ServiceDeps } from './deps.js';
 import { forbiddenOrUnauthenticated } from './locales.js';
 
@@ -44,6 +45,42 @@ export async function loadLocaleContext(deps: ServiceDeps, statementId: string, 
   return { statement, setting, info: describeLocale(setting), locales };
 }
 
+/** A locale of a statement as decisions on its segments see it, read once for many segments. */
+export interface LocaleWorkContext extends LocaleContext {
+  glossary: readonly GlossaryEntry[];
+  /** The context of a decision on `segment`, whose translation is now `current`. */
+  contextOf(segment: Segment, current: Translation | undefined): TranslationContext;
+}
+
+/** The statement, the locale and its glossary, after the permission check. */
+export async function loadLocaleWorkContext(
+  deps: ServiceDeps,
+  actor: Actor | undefined,
+  action: 'translate' | 'review' | 'read_work',
+  statementId: string,
+  locale: string,
+): Promise<LocaleWorkContext> {
+  const permitted = permit(actor, action, locale);
+  const [context, glossary] = await Promise.all([loadLocaleContext(deps, statementId, locale), deps.store.listGlossary(locale)]);
+  const at = deps.now().toISOString();
+  const selfReviewAllowed = context.setting.allowSelfReview === true;
+  return {
+    ...context,
+    glossary,
+    contextOf: (segment, current) => ({
+      actor: permitted,
+      statement: context.statement,
+      segment,
+      locale,
+      info: context.info,
+      selfReviewAllowed,
+      glossary,
+      current,
+      at,
+    }),
+  };
+}
+
 /** Everything a decision on one segment's translation needs, after the permission check. */
 export async function loadTranslationContext(
   deps: ServiceDeps,
@@ -51,23 +88,12 @@ export async function loadTranslationContext(
   action: 'translate' | 'review' | 'read_work',
   ref: SegmentRef,
 ): Promise<TranslationContext> {
-  const permitted = permit(actor, action, ref.locale);
-  const [{ statement, setting, info }, glossary, current] = await Promise.all([
-    loadLocaleContext(deps, ref.statementId, ref.locale),
-    deps.store.listGlossary(ref.locale),
+  permit(actor, action, ref.locale);
+  const [work, current] = await Promise.all([
+    loadLocaleWorkContext(deps, actor, action, ref.statementId, ref.locale),
     deps.store.getTranslation(ref.statementId, ref.locale, ref.segmentId),
   ]);
-  const segment = statement.segments.find((s) => s.id === ref.segmentId);
+  const segment = work.statement.segments.find((s) => s.id === ref.segmentId);
   if (!segment) throw new DomainError('not_found', 'segment.not_found', { id: ref.segmentId });
-  return {
-    actor: permitted,
-    statement,
-    segment,
-    locale: ref.locale,
-    info,
-    selfReviewAllowed: setting.allowSelfReview === true,
-    glossary,
-    current,
-    at: deps.now().toISOString(),
-  };
+  return work.contextOf(segment, current);
 }

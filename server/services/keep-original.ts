@@ -6,7 +6,7 @@ import { canKeepOriginal } from '../domain/limits.js';
 import type { Actor } from '../domain/permissions.js';
 import type { Segment } from '../domain/types.js';
 import { decideSave } from '../domain/translation-decision.js';
-import { loadLocaleContext, permit } from './context.js';
+import { loadLocaleWorkContext, permit } from './context.js';
 import type { ServiceDeps } from './deps.js';
 import { noteCommitted } from './tm.js';
 
@@ -15,31 +15,25 @@ export async function keepRemainingOriginal(
   actor: Actor | undefined,
   input: { statementId: string; locale: string; /** Only segments of these kinds (a section of names). */ kinds?: readonly Segment['kind'][] },
 ): Promise<{ kept: number }> {
-  const editor = permit(actor, 'review', input.locale); // an editor's decision
-  const [{ statement, setting, info }, translations, glossary] = await Promise.all([
-    loadLocaleContext(deps, input.statementId, input.locale),
+  permit(actor, 'review', input.locale); // an editor's decision
+  const [work, translations] = await Promise.all([
+    loadLocaleWorkContext(deps, actor, 'review', input.statementId, input.locale),
     deps.store.listTranslations(input.statementId, input.locale),
-    deps.store.listGlossary(input.locale),
   ]);
+  const { statement } = work;
   const started = new Set(translations.map((t) => t.segmentId));
   const remaining = statement.segments.filter((s) => canKeepOriginal(s) && !started.has(s.id) && (!input.kinds || input.kinds.includes(s.kind)));
-  const at = deps.now().toISOString();
   // Stored together, so the journal writes them with a few fsyncs; one started meanwhile (a
   // conflict) or refused by a check is left for the translators.
   const results = await Promise.allSettled(
     remaining.map(async (segment) => {
-      const context = {
-        actor: editor,
-        statement,
-        segment,
-        locale: input.locale,
-        info,
-        selfReviewAllowed: setting.allowSelfReview === true,
-        glossary,
-        current: undefined,
-        at,
-      };
-      const decision = decideSave(context, { text: segment.source, baseRevision: 0, action: 'submit', keepOriginal: true, confirmWarnings: true });
+      const decision = decideSave(work.contextOf(segment, undefined), {
+        text: segment.source,
+        baseRevision: 0,
+        action: 'submit',
+        keepOriginal: true,
+        confirmWarnings: true,
+      });
       if (decision.outcome === 'refused') throw decision.refusal;
       if (decision.outcome === 'same') return;
       const translation = await deps.store.commitTranslation(input.statementId, decision.change, 0);

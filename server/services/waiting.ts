@@ -30,3 +30,11 @@ export async function whatIsWaiting(deps: ServiceDeps, actor: Actor | undefined)
   }
   return entries;
 }
+
+/**
+ * What `whatIsWaiting` answers from, as a cache key: the actor's account, role and languages, and
+ * every statement, translation and locale setting (the content counter).
+ */
+export function waitingDependencies(deps: ServiceDeps, actor: Actor): string {
+  return [actor.id, actor.role, actor.locales.join(','), deps.store.contentVersion()].join('\u0000');
+}

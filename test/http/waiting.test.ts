@@ -44,6 +44,21 @@ describe('what is waiting', () => {
     expect(home).toContain('မဘာသာပြန်ရသေး ၂၄၀ ခု');
   });
 
+  it('counts again in the header as soon as something changes: a review, a grant', async () => {
+    const count = async () =>
+      /class="waiting-count" href="\/#waiting">([^<]*)</.exec((await translator.agent.get(`/translate/${SID}/my`).expect(200)).text)?.[1];
+    expect(await count()).toBe('1 waiting');
+    const ed = await t.token('sanda', 'editor', ['my']);
+    await request(t.app).post(api().review('my', 's101')).set(bearer(ed)).send({ decision: 'request_changes', revision: 1, comment: 'ပြင်ပါ' }).expect(200);
+    expect(await count()).toBe('2 waiting');
+    const account = (await t.deps.store.findAccountByName('nilar'))!;
+    await t.deps.store.updateAccount(account.id, (a) => ({ ...a, locales: ['my', 'km'] }));
+    expect(await count()).toBe('2 waiting'); // km has no statement work sent back: the same count, counted again
+    await t.deps.store.updateAccount(account.id, (a) => ({ ...a, locales: ['km'] }));
+    await translator.agent.get(`/translate/${SID}/my`).expect(403);
+    expect(/class="waiting-count"/.test((await translator.agent.get('/').expect(200)).text)).toBe(false);
+  });
+
   it('shows nothing to a reader', async () => {
     const home = (await request(t.app).get('/').expect(200)).text;
     expect(home).not.toContain('id="waiting"');

@@ -3,13 +3,20 @@
 
 /** ISO 15924 script of a locale: the tag's own script subtag, else ICU's likely script. */
 export function scriptOfLocale(tag: string): string | undefined {
+  // Intl builds a new Locale to answer, on every check of every save: answers are kept (a few tags).
+  if (scripts.has(tag)) return scripts.get(tag);
+  let script: string | undefined;
   try {
     const locale = new Intl.Locale(tag);
-    return locale.script ?? locale.maximize().script;
+    script = locale.script ?? locale.maximize().script;
   } catch {
-    return undefined;
+    script = undefined;
   }
+  if (scripts.size < 1000) scripts.set(tag, script);
+  return script;
 }
+
+const scripts = new Map<string, string | undefined>();
 
 /** ISO 15924 codes that are not Unicode script values, mapped to the scripts they combine. */
 const COMBINED_SCRIPTS: Record<string, string[]> = {

@@ -13,7 +13,7 @@ import { blocking, MAX_TRANSLATION_LENGTH, runChecks, type CheckProblem } from '
 import { DomainError } from '../errors.js';
 import type { GlossaryEntry } from '../glossary.js';
 import { transition } from '../status.js';
-import { publishedAfter } from '../published.js';
+import { recordChange } from '../translation-decision.js';
 import type { HistoryAction, Segment, Statement, Status, Translation, TranslationChange } from '../types.js';
 import { canonicalText } from './inline.js';
 import type { ImportedFile, ImportedUnit } from './types.js';
@@ -164,30 +164,13 @@ function approveUnchanged(
   };
 }
 
+/** An imported text is the importer's, with no flags of the text it replaces; an approval keeps them. */
 function record(
   context: ImportContext,
   segment: Segment,
   current: Translation | undefined,
   change: { text: string; status: Status; action: HistoryAction },
 ): TranslationChange {
-  const revision = (current?.revision ?? 0) + 1;
-  const approving = change.action === 'approve' && current !== undefined;
-  const sourceHash = approving ? current.sourceHash : segment.sourceHash;
-  // Readers keep the last approved text while newer work goes on; only an approval replaces it.
-  const published = publishedAfter(current, { approved: change.action === 'approve', text: change.text, revision, at: context.at, sourceHash });
-  const translation: Translation = {
-    segmentId: segment.id,
-    locale: context.locale,
-    text: change.text,
-    status: change.status,
-    revision,
-    // An approval keeps the author and the source the text was made against; new text is the importer's.
-    sourceHash,
-    author: approving ? current.author : context.actorId,
-    updatedAt: context.at,
-    ...(approving && current.keepOriginal ? { keepOriginal: true } : {}),
-    ...(approving && current.confirmedWarnings ? { confirmedWarnings: current.confirmedWarnings } : {}),
-    ...(published ? { published } : {}),
-  };
-  return { translation, entry: { revision, action: change.action, status: change.status, text: change.text, actor: context.actorId, at: context.at } };
+  const base = { segment, locale: context.locale, current, actorId: context.actorId, at: context.at };
+  return recordChange(base, change.action === 'approve' ? change : { ...change, flags: {} });
 }

@@ -17,16 +17,17 @@ export async function serveReaderPage(
 ): Promise<void> {
   const tr = translatorOf(res);
   const page = await cache.page(`${tr.lang}\u0000${key}`, render);
-  const actor = actorOf(res);
-  const nav = actor
-    ? await renderView('partials/account-nav', {
-        tr,
-        actor,
-        csrfHeader: res.locals.csrfHeader,
-        waitingCount: res.locals.waitingCount,
-      })
-    : undefined;
-  sendPage(req, res, page, policy, nav);
+  sendPage(req, res, page, policy, actorOf(res) ? await accountNav(res) : undefined);
+}
+
+/** The account part of the header (views/partials/account-nav) for this request's user. */
+export function accountNav(res: Response): Promise<string> {
+  return renderView('partials/account-nav', {
+    tr: translatorOf(res),
+    actor: actorOf(res),
+    csrfHeader: res.locals.csrfHeader,
+    waitingCount: res.locals.waitingCount,
+  });
 }
 
 /**

@@ -32,6 +32,8 @@ import { invalidField, segmentId, revision, segmentOf, sidLocale, sidLocaleSegme
 import { translatorOf } from '../language.js';
 import { PAGE_SIZE, planWorkspace, SECTIONS, type SectionKey, type WorkspacePlan } from '../presenters/outline.js';
 import { outlineView } from '../presenters/workspace.js';
+import { WorkPageCache } from '../work-page-cache.js';
+import { serveWorkPage } from './work-page.js';
 
 const filterQuery = z.object({
   status: z.enum(['all', 'warnings', ...STATUSES]).default('all'),
@@ -84,7 +86,7 @@ interface Ref {
   segmentId: string;
 }
 
-export function workPages(deps: ServiceDeps): Router {
+export function workPages(deps: ServiceDeps, cache = new WorkPageCache()): Router {
   const pages = Router();
   const guard = [requireLogin];
 
@@ -96,7 +98,8 @@ export function workPages(deps: ServiceDeps): Router {
     seg?: string;
   }
 
-  async function workspace(res: Response, sid: string, locale: string, view: View, extra: Record<string, unknown> = {}) {
+  /** What the workspace shows, but the CSRF token. */
+  async function workspaceLocals(res: Response, sid: string, locale: string, view: View) {
     // One section, or one page of at most 25 segments: checks, terms and other languages are
     // worked out for those alone (presenters/outline.ts), unless the filter is "with warnings".
     const actor = actorOf(res);
@@ -128,9 +131,9 @@ export function workPages(deps: ServiceDeps): Router {
       // Links to other pages keep the filter when the segment is one it keeps.
       linkTo: (id) => `${pageUrl}?${matching.has(id) && filter !== 'all' ? `status=${filter}&` : ''}seg=${id}#${id}`,
     });
-    const published = publishedWork(translations, locale);
+    const published = publishedWork(translations, locale, shownIds);
     showFontsOf(res, [locale, ...[...rowExtras.values()].flatMap((r) => r.others.map((o) => o.tag))]);
-    res.render('translate', {
+    return {
       statement,
       locale: localeView(info),
       filter,
@@ -146,11 +149,14 @@ export function workPages(deps: ServiceDeps): Router {
       keepSection: plan.section === 'signatory' || plan.section === 'supporter' ? plan.section : undefined,
       mayKeepGlossary: can(actor, 'keep_glossary', locale),
       progress: progressView(localeProgress(statement.segments, translations), tr),
-      csrf: csrfToken(res.req),
       accountId: actor!.id,
       conflict: undefined,
-      ...extra,
-    });
+    };
+  }
+
+  /** The workspace with a refusal to show (a save refused): rendered for this request alone. */
+  async function workspace(res: Response, sid: string, locale: string, view: View, extra: Record<string, unknown>) {
+    res.render('translate', { ...(await workspaceLocals(res, sid, locale, view)), csrf: csrfToken(res.req), ...extra });
   }
 
   pages.get('/translate/:sid/:locale', ...guard, workspaceRoute, async (_req, res) => {
@@ -159,7 +165,11 @@ export function workPages(deps: ServiceDeps): Router {
       query,
     } = workspaceRoute.input(res);
     const kept = query.kept === undefined ? {} : { kept: translatorOf(res).plural('aids.keep_all_done', query.kept) };
-    await workspace(res, sid, locale, { filter: query.status, section: query.section, page: query.page, seg: query.seg }, kept);
+    const view = { filter: query.status, section: query.section, page: query.page, seg: query.seg };
+    await serveWorkPage(deps, cache, res, { statementId: sid, locale, purpose: 'translate' }, 'translate', async () => ({
+      ...(await workspaceLocals(res, sid, locale, view)),
+      ...kept,
+    }));
   });
 
   pages.post('/translate/:sid/:locale/:segmentId', ...guard, segmentRoute, async (_req, res) => {
@@ -222,7 +232,8 @@ export function workPages(deps: ServiceDeps): Router {
     res.redirect(303, `/translate/${p.sid}/${p.locale}?status=${filter}&seg=${p.segmentId}#${p.segmentId}`);
   });
 
-  async function reviewQueue(
+  /** What the review queue shows, but the CSRF token. */
+  async function reviewQueueLocals(
     res: Response,
     sid: string,
     locale: string,
@@ -244,9 +255,9 @@ export function workPages(deps: ServiceDeps): Router {
     const checks = aids.checksOf(shownIds);
     const rowExtras = rowAids({ ...aids, checks, statement, locale, translations, tr, pageUrl: `/review/${sid}/${locale}`, shown: shownIds });
     const pageHref = (n: number) => `/review/${sid}/${locale}${n > 1 ? `?page=${n}` : ''}`;
-    const published = publishedWork(translations, locale);
+    const published = publishedWork(translations, locale, shownIds);
     showFontsOf(res, [locale, ...[...rowExtras.values()].flatMap((r) => r.others.map((o) => o.tag))]);
-    res.render('review', {
+    return {
       statement,
       locale: localeView(info),
       rows: rows.map((row) => ({
@@ -264,18 +275,19 @@ export function workPages(deps: ServiceDeps): Router {
         ...(paging.page < paging.pages ? { next: pageHref(paging.page + 1) } : {}),
       },
       progress: progressView(localeProgress(statement.segments, translations), tr),
-      csrf: csrfToken(res.req),
       // "Approved. 12 translations left to review."
       notice: extra.done ? tr.plural(`review.done_${extra.done}`, submitted.length) : undefined,
       refusal: extra.refusal,
       publish: await publishFormModel(deps, actor, statement, locale, translations, tr),
       headExtra: PUBLISHING_CSS,
-    });
+    };
   }
 
   pages.get('/review/:sid/:locale', ...guard, reviewQueueRoute, async (_req, res) => {
     const { params, query } = reviewQueueRoute.input(res);
-    await reviewQueue(res, params.sid, params.locale, query);
+    await serveWorkPage(deps, cache, res, { statementId: params.sid, locale: params.locale, purpose: 'review' }, 'review', () =>
+      reviewQueueLocals(res, params.sid, params.locale, query),
+    );
   });
 
   pages.post('/review/:sid/:locale/:segmentId', ...guard, reviewRoute, async (_req, res) => {
@@ -287,7 +299,8 @@ export function workPages(deps: ServiceDeps): Router {
       if (e instanceof DomainError && REVIEW_REFUSALS.includes(e.code)) {
         res.status(STATUS_OF[e.code]);
         const message = translatorOf(res).t(`errors.${e.key}`, e.params);
-        return reviewQueue(res, input.statementId, input.locale, { refusal: { segmentId: input.segmentId, message, comment: input.comment ?? '' } });
+        const refusal = { segmentId: input.segmentId, message, comment: input.comment ?? '' };
+        return res.render('review', { ...(await reviewQueueLocals(res, input.statementId, input.locale, { refusal })), csrf: csrfToken(res.req) });
       }
       throw e;
     }

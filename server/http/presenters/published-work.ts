@@ -11,10 +11,11 @@ export interface PublishedWork {
   diff: DiffPart[];
 }
 
-export function publishedWork(translations: readonly Translation[], locale: string): Map<string, PublishedWork> {
+/** For the rows shown (`shown`) whose approved text has a change in progress. */
+export function publishedWork(translations: readonly Translation[], locale: string, shown: ReadonlySet<string>): Map<string, PublishedWork> {
   const result = new Map<string, PublishedWork>();
   for (const t of translations) {
-    if (!changeInProgress(t)) continue;
+    if (!shown.has(t.segmentId) || !changeInProgress(t)) continue;
     const published = publishedOf(t)!;
     result.set(t.segmentId, { publishedText: published.text, diff: diffText(published.text, t.text, locale) });
   }

@@ -1,0 +1,42 @@
+// Translators' and editors' pages (the workspace and the review queue), rendered once and kept
+// until what they show changes.
+//
+// Such a page is one volunteer's: it names their account, shows the other languages they may see
+// and the actions their role allows. It is kept under a key naming the account, its role and
+// languages, the interface language, the page's address and what the page is built from
+// (services/aids.ts `localeWorkDependencies`): the statement's change counter, the locale list,
+// the locale's glossary, the statement's publications. Any save, review, glossary change or
+// publication changes the key, so a kept page is never older than what the store holds.
+//
+// Two parts are the request's own and are put in when the page is served: the account header
+// (with the waiting count) and the session's CSRF token, which every form of the page carries. The
+// page is rendered with `CSRF_SLOT` in place of the token.
+import { randomBytes } from 'node:crypto';
+import { KeptPages, splitAccountNav } from './public-cache.js';
+
+/** Stands for the session's CSRF token in a kept page; random per process, so no page can forge it. */
+export const CSRF_SLOT = `csrf-slot-${randomBytes(12).toString('hex')}`;
+
+export interface WorkPage {
+  /** The page before the account header, cut where the CSRF token goes. */
+  before: readonly string[];
+  /** The page after the account header, cut the same way. */
+  after: readonly string[];
+}
+
+function makeWorkPage(html: string): WorkPage {
+  const { before, after } = splitAccountNav(html);
+  return { before: before.split(CSRF_SLOT), after: after.split(CSRF_SLOT) };
+}
+
+/** At most 64 pages (about 10 MB): a few pages each for the volunteers at work at once. */
+export class WorkPageCache extends KeptPages<WorkPage> {
+  constructor(maxEntries = 64) {
+    super(makeWorkPage, maxEntries);
+  }
+}
+
+/** The page as this request gets it: its own account header and CSRF token put in. */
+export function assembleWorkPage(page: WorkPage, csrf: string, accountNav: string): string {
+  return page.before.join(csrf) + accountNav + page.after.join(csrf);
+}
