@@ -1,6 +1,6 @@
 // Builds the server for `npm start`: esbuild bundles server/main.ts and every project module it
 // imports into one ES module, build/main.js, with its source map (build/main.js.map), so that
-// start-up loads one plain JavaScript file instead of compiling about two hundred TypeScript
+// start-up loads one plain JavaScript file instead of compiling about 140 TypeScript
 // files through tsx's loader. Packages stay outside the bundle (imported from node_modules as
 // usual); views/, public/, locales/ and content/ are read from the project folder at run time
 // (server/root.ts). Type checking is `tsc`'s job (npm test), not this build's.
