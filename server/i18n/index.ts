@@ -116,6 +116,8 @@ function makeTranslator(lang: UiLanguage, t: TFunction, intl: IntlShape<string>)
   // A page asks for the same strings once per row (status labels, buttons): a string without
   // parameters is resolved once per language for the life of the process.
   const plain = new Map<string, string>();
+  // The same for a count alone ("3 waiting" in every page's header): kept per key and count.
+  const counted = new Map<string, string>();
   return {
     lang,
     dir: directionOf(lang),
@@ -125,7 +127,16 @@ function makeTranslator(lang: UiLanguage, t: TFunction, intl: IntlShape<string>)
       if (text === undefined) plain.set(key, (text = String(t(key))));
       return text;
     },
-    plural: (key, count, params) => String(t(key, { ...params, count } as Record<string, unknown>)),
+    plural(key, count, params) {
+      if (params !== undefined) return String(t(key, { ...params, count } as Record<string, unknown>));
+      const id = `${key}\u0000${count}`;
+      let text = counted.get(id);
+      if (text === undefined) {
+        text = String(t(key, { count } as Record<string, unknown>));
+        if (counted.size < 10_000) counted.set(id, text);
+      }
+      return text;
+    },
     number,
     percent: (p) => intl.formatNumber(p / 100, { style: 'percent', numberingSystem, maximumFractionDigits: 0 }),
     date: (d) => intl.formatDate(d, { dateStyle: 'long', numberingSystem }),
