@@ -42,6 +42,7 @@ import { publishedRows } from './bench/published.js';
 import { workspaceWeight, WORKSPACE_BUDGET } from './bench/workspace-weight.js';
 import { bearer, browserSession, seedLocale, standInTranslation, type SourceSegment, type TranslationView } from './bench/seed.js';
 import { describeLatency, measureSaves } from './bench/saves.js';
+import { measureSavesInProcess } from './bench/saves-in-process.js';
 import { measureStartup } from './bench/startup.js';
 import { statementWithHistory, translatedStatements } from './bench/store-data.js';
 
@@ -474,6 +475,9 @@ async function main(): Promise<void> {
     );
     const r = await measureSaves({ base, statementId: SID, locale: 'km', segments, revisions, headers: translatorAuth, clients: 32, seconds: SECONDS });
     core.push(describeLatency('saves, 32 concurrent translators (km, each on its own segments)', r));
+    // The same loop below the HTTP edge: the use case and the store in this process.
+    const inProcess = await measureSavesInProcess({ root, dataDir: path.join(temp, 'in-process'), statementId: SID, clients: 32, seconds: SECONDS });
+    core.push(describeLatency('the same 32 translators without HTTP (saveTranslation and the store, in the benchmark process)', inProcess));
   }
   if (ONLY.includes('save-history')) {
     for (const id of ['history-none', 'history-20k']) {
