@@ -62,6 +62,22 @@ describe('a kept workspace page', () => {
     expect(new Set(tokensIn(theirs.text))).toEqual(new Set([aye.csrf]));
   });
 
+  it('compresses a session’s copy once, and never sends it to another session, the same volunteer’s either', async () => {
+    const phone = await t.login('htet', 'translator', ['my']); // htet again, on another device
+    expect(phone.csrf).not.toBe(htet.csrf);
+    const get = (who: Session) => who.agent.get(workspace).set('Accept-Encoding', 'gzip').expect(200);
+    const [mine, again, onPhone, theirs] = [await get(htet), await get(htet), await get(phone), await get(aye)];
+    for (const res of [mine, again, onPhone, theirs]) expect(res.headers['content-encoding']).toBe('gzip');
+    expect(again.text).toBe(mine.text);
+    expect(new Set(tokensIn(mine.text))).toEqual(new Set([htet.csrf]));
+    expect(new Set(tokensIn(onPhone.text))).toEqual(new Set([phone.csrf]));
+    expect(new Set(tokensIn(theirs.text))).toEqual(new Set([aye.csrf]));
+    expect(theirs.text).toContain(`data-account="${aye.accountId}"`);
+    const plain = await htet.agent.get(workspace).set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toBe(mine.text);
+  });
+
   it('shows a save at once, whoever made it', async () => {
     await htet.agent.get(workspace).expect(200);
     await aye.agent

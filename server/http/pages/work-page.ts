@@ -6,7 +6,7 @@ import { localeWorkDependencies } from '../../services/aids.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { actorOf, csrfToken } from '../auth.js';
 import { translatorOf } from '../language.js';
-import { assembleWorkPage, CSRF_SLOT, type WorkPageCache } from '../work-page-cache.js';
+import { assembleWorkPage, compressedWorkPage, CSRF_SLOT, type WorkPageCache } from '../work-page-cache.js';
 import { accountNav } from './reader-page.js';
 
 /**
@@ -24,10 +24,19 @@ export async function serveWorkPage(
   const dependencies = await localeWorkDependencies(deps, actorOf(res), ref);
   const key = [translatorOf(res).lang, res.req.originalUrl, dependencies].join('\u0000');
   const page = await cache.page(key, async () => renderToString(res, view, { ...(await locals()), csrf: CSRF_SLOT }));
-  const html = assembleWorkPage(page, csrfToken(res.req), await accountNav(res));
+  const [csrf, nav] = [csrfToken(res.req), await accountNav(res)];
   // No ETag: the page is this session's alone and never stored (auth.ts sends no-store).
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  res.status(200).end(res.req.method === 'HEAD' ? undefined : html);
+  res.setHeader('Vary', 'Accept-Encoding');
+  const encoding = res.req.acceptsEncodings('br', 'gzip', 'identity');
+  let body: Buffer | string;
+  if (encoding === 'br' || encoding === 'gzip') {
+    body = compressedWorkPage(page, csrf, nav, encoding);
+    // Already compressed: the compression middleware passes a response with Content-Encoding as it is.
+    res.setHeader('Content-Encoding', encoding);
+    res.setHeader('Content-Length', body.length);
+  } else body = assembleWorkPage(page, csrf, nav);
+  res.status(200).end(res.req.method === 'HEAD' ? undefined : body);
 }
 
 /** The view rendered as `res.render` would (with the response's locals), as a string. */
