@@ -5,6 +5,7 @@ import { disableLocale, enableLocale, listLocales } from '../services/locales.js
 import { getProgress } from '../services/editions.js';
 import { listStatements, requireStatement } from '../services/statements.js';
 import { listTranslations, restoreRevision, reviewTranslation, saveTranslation, toView } from '../services/translations.js';
+import type { Translation } from '../domain/types.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { aidsApi } from './api-aids.js';
 import { interchangeApi } from './api-interchange.js';
@@ -59,9 +60,15 @@ export function apiRouter(deps: ServiceDeps): Router {
     res.json(presentProgress(await getProgress(deps, statementRoute.input(res).params.sid)));
   });
 
+  // A locale's list is one frozen array until a translation of it changes (store/interface.ts):
+  // its JSON is written once per such array.
+  const listed = new WeakMap<readonly Translation[], string>();
   api.get('/statements/:sid/translations/:locale', translationsRoute, async (_req, res) => {
     const { sid, locale } = translationsRoute.input(res).params;
-    res.json((await listTranslations(deps, actorOf(res), sid, locale)).map(toView));
+    const list = await listTranslations(deps, actorOf(res), sid, locale);
+    let body = listed.get(list);
+    if (body === undefined) listed.set(list, (body = JSON.stringify(list.map(toView))));
+    res.type('json').send(body);
   });
 
   api.put('/statements/:sid/translations/:locale/:segmentId', saveRoute, async (_req, res) => {

@@ -209,3 +209,15 @@ describe('locales', () => {
     expect(res.body.error.code).toBe('invalid_input');
   });
 });
+
+describe('GET translations after a save', () => {
+  it('lists a save made since the last read (the list is written once per change, not kept past one)', async () => {
+    const list = async () =>
+      (await request(t.app).get(paths.translations('my')).set(bearer(translator)).expect(200)).body as { segmentId: string; text: string }[];
+    expect((await list()).some((x) => x.segmentId === 's16')).toBe(false);
+    await save(translator, 's16', { text: 'နောက်ထပ် မူကြမ်း', baseRevision: 0, action: 'save' }).expect(200);
+    expect((await list()).find((x) => x.segmentId === 's16')?.text).toBe('နောက်ထပ် မူကြမ်း');
+    await save(translator, 's16', { text: 'ပြင်ထားသော မူကြမ်း', baseRevision: 1, action: 'save' }).expect(200);
+    expect((await list()).find((x) => x.segmentId === 's16')?.text).toBe('ပြင်ထားသော မူကြမ်း');
+  });
+});
