@@ -7,7 +7,8 @@ import { describeLocale, type LocaleInfo } from '../domain/locales.js';
 import { can, type Actor } from '../domain/permissions.js';
 import type { Statement, Translation } from '../domain/types.js';
 import { checksOfSegments } from './checks.js';
-import { loadLocaleContext, permit } from './context.js';
+import { actorDependencies, loadLocaleContext, permit } from './context.js';
+import { editionDependencies } from './editions.js';
 import type { ServiceDeps } from './deps.js';
 
 export interface LocaleWork {
@@ -66,14 +67,6 @@ export async function localeWorkDependencies(
   ref: { statementId: string; locale: string; purpose: 'translate' | 'review' },
 ): Promise<string> {
   const who = permit(actor, ref.purpose, ref.locale);
-  const latest = await deps.store.latestEditionVersions(ref.statementId);
-  return [
-    who.id,
-    who.role,
-    who.locales.join(','),
-    deps.store.statementVersion(ref.statementId),
-    deps.store.localeVersion(),
-    deps.store.glossaryVersion(ref.locale),
-    JSON.stringify(latest),
-  ].join('\u0000');
+  // What a reader's page of the statement depends on, and the glossary and the account besides.
+  return [actorDependencies(who), deps.store.glossaryVersion(ref.locale), await editionDependencies(deps, ref.statementId)].join('\u0000');
 }

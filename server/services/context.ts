@@ -17,6 +17,9 @@ export interface SegmentRef {
   segmentId: string;
 }
 
+/** The part of a cache key that names an account and what it may see and do (its role, its languages). */
+export const actorDependencies = (actor: Actor): string => [actor.id, actor.role, actor.locales.join(',')].join('\u0000');
+
 /** The actor may do `action` in `locale`, or the refusal (401 for nobody, 403 for somebody). */
 export function permit(actor: Actor | undefined, action: Action, locale?: string): Actor {
   if (!can(actor, action, locale)) throw forbiddenOrUnauthenticated(actor);
@@ -88,7 +91,6 @@ export async function loadTranslationContext(
   action: 'translate' | 'review' | 'read_work',
   ref: SegmentRef,
 ): Promise<TranslationContext> {
-  permit(actor, action, ref.locale);
   const [work, current] = await Promise.all([
     loadLocaleWorkContext(deps, actor, action, ref.statementId, ref.locale),
     deps.store.getTranslation(ref.statementId, ref.locale, ref.segmentId),

@@ -6,7 +6,7 @@ import { canKeepOriginal } from '../domain/limits.js';
 import type { Actor } from '../domain/permissions.js';
 import type { Segment } from '../domain/types.js';
 import { decideSave } from '../domain/translation-decision.js';
-import { loadLocaleWorkContext, permit } from './context.js';
+import { loadLocaleWorkContext } from './context.js';
 import type { ServiceDeps } from './deps.js';
 import { noteCommitted } from './tm.js';
 
@@ -15,7 +15,7 @@ export async function keepRemainingOriginal(
   actor: Actor | undefined,
   input: { statementId: string; locale: string; /** Only segments of these kinds (a section of names). */ kinds?: readonly Segment['kind'][] },
 ): Promise<{ kept: number }> {
-  permit(actor, 'review', input.locale); // an editor's decision
+  // An editor's decision: loadLocaleWorkContext refuses anyone else before it reads.
   const [work, translations] = await Promise.all([
     loadLocaleWorkContext(deps, actor, 'review', input.statementId, input.locale),
     deps.store.listTranslations(input.statementId, input.locale),

@@ -3,6 +3,7 @@
 import { enabledLocales } from '../domain/locale-settings.js';
 import { workLocales, type Actor } from '../domain/permissions.js';
 import { waitingIn, type Waiting } from '../domain/waiting.js';
+import { actorDependencies } from './context.js';
 import type { ServiceDeps } from './deps.js';
 
 export interface WaitingEntry extends Waiting {
@@ -36,5 +37,5 @@ export async function whatIsWaiting(deps: ServiceDeps, actor: Actor | undefined)
  * every statement, translation and locale setting (the content counter).
  */
 export function waitingDependencies(deps: ServiceDeps, actor: Actor): string {
-  return [actor.id, actor.role, actor.locales.join(','), deps.store.contentVersion()].join('\u0000');
+  return [actorDependencies(actor), deps.store.contentVersion()].join('\u0000');
 }
