@@ -18,14 +18,16 @@ const describeChanges = (changes: SegmentChange[]) =>
       : `${change.type} ${change.segment.id}: ${change.segment.source}`,
   );
 
-const first = createStatement('joint-statement', [
+/** The first statement's blocks: revised with these alone, nothing changes. */
+const firstBlocks = [
   title('Joint Statement'),
   para('First paragraph.'),
   para('Second paragraph.'),
   block('heading', 'Signed by:'),
   signatory(1, 'Alpha Group'),
   signatory(2, 'Beta Group'),
-]);
+];
+const first = createStatement('joint-statement', firstBlocks);
 
 describe('createStatement', () => {
   it('numbers segments s1..sN at source revision 1', () => {
@@ -74,14 +76,7 @@ describe('reviseStatement', () => {
   const rows: Array<{ name: string; blocks: ParsedBlock[]; changes: string[] }> = [
     {
       name: 'identical source: everything unchanged',
-      blocks: [
-        title('Joint Statement'),
-        para('First paragraph.'),
-        para('Second paragraph.'),
-        block('heading', 'Signed by:'),
-        signatory(1, 'Alpha Group'),
-        signatory(2, 'Beta Group'),
-      ],
+      blocks: firstBlocks,
       changes: [
         'unchanged s1: Joint Statement',
         'unchanged s2: First paragraph.',
